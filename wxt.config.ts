@@ -1,0 +1,55 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Build modes:
+// - production (default): the narrowest permissions — activeTab + scripting, injection on user action only;
+//   `tabs` (to mark already-clipped pages on the toolbar icon) is optional and asked for once, with a reason.
+// - e2e (`wxt build --mode e2e`): the build the browser tests load. Automated Chromium cannot press the
+//   toolbar button or answer a permission prompt, so this build is granted up front what the user would grant
+//   by acting: `tabs` and access to pages on 127.0.0.1. Nothing else differs.
+export default defineConfig({
+  srcDir: 'extension',
+  publicDir: 'extension/public',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  zip: { excludeSources: ['server/**', 'tests/**', 'bench/**', 'scripts/**', 'data/**'] },
+  manifest: ({ mode, browser }) => {
+    const e2e = mode === 'e2e';
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', ...(e2e ? ['tabs'] : [])],
+      optional_permissions: e2e ? [] : ['tabs'],
+      host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+      // The sync server's origin is asked for at connect time, never at install.
+      optional_host_permissions: ['http://*/*', 'https://*/*'],
+      action: { default_title: '__MSG_actionTitle__' },
+      commands: {
+        _execute_action: {
+          suggested_key: { default: 'Alt+Shift+C' },
+          description: '__MSG_commandClipPage__',
+        },
+        'clip-selection': {
+          suggested_key: { default: 'Alt+Shift+H' },
+          description: '__MSG_commandClipSelection__',
+        },
+      },
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'icc-clipper@intercultural-cities.example',
+                strict_min_version: '128.0',
+                data_collection_permissions: {
+                  required: ['websiteContent', 'personallyIdentifyingInfo'],
+                },
+              },
+            },
+          }
+        : {}),
+    };
+  },
+});
