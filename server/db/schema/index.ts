@@ -1,0 +1,3 @@
+// The database schema, one module per area. drizzle-kit reads this file to generate migrations
+// (`npm run db:generate`); never edit the generated SQL in server/drizzle by hand.
+export * from './tenancy.ts';
