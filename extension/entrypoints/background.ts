@@ -1,3 +1,32 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { clipSelection } from '../features/clip-selection.ts';
+import { clipSelectionMenuId, registerContextMenus } from '../features/context-menus.ts';
+import { routeRequest } from '../features/message-router.ts';
+import { openSidePanel } from '../features/open-side-panel.ts';
+import { postSidePanelNotice } from '../features/side-panel-notice.ts';
+import { refreshAllMarks, watchTabsForMark } from '../features/toolbar-mark.ts';
+import { onLibraryChange } from '../store/library-events.ts';
 
-export default defineBackground(() => {});
+// Thin wiring only: every listener is registered synchronously so it survives service-worker restarts.
+export default defineBackground(() => {
+  registerContextMenus();
+  watchTabsForMark();
+  onLibraryChange(() => void refreshAllMarks());
+
+  const clipSelectionFromGesture = (tabId: number, windowId: number | undefined) => {
+    openSidePanel({ tabId, windowId }); // synchronously, while the gesture is live
+    void clipSelection(tabId)
+      .catch((error: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(error) }))
+      .then(postSidePanelNotice);
+  };
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === clipSelectionMenuId && tab?.id !== undefined)
+      clipSelectionFromGesture(tab.id, tab.windowId);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'clip-selection' && tab?.id !== undefined) clipSelectionFromGesture(tab.id, tab.windowId);
+  });
+  browser.runtime.onMessage.addListener((message, sender) => routeRequest(message, sender));
+});

@@ -25,7 +25,20 @@ export const serverOwnedFields = ['cityId', 'createdBy', 'updatedBy', 'version']
 export const httpUrl = z
   .string()
   .max(4096)
-  .refine((s) => /^https?:\/\//i.test(s) || /^file:\/\//i.test(s), 'must be an http(s) address');
+  .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), 'must be an http(s) address');
+
+/** The address of a clipped page: any absolute URL a browser tab can show, except script and data URLs. */
+export const pageUrl = z
+  .string()
+  .max(8192)
+  .refine((s) => {
+    try {
+      const { protocol } = new URL(s);
+      return !['javascript:', 'data:', 'blob:', 'vbscript:'].includes(protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be a page address');
 
 /** A tag: trimmed, single spaces, 1–64 characters. Compared case-insensitively. */
 export const tagSchema = z

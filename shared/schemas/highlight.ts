@@ -2,7 +2,7 @@
 // again later (https://www.w3.org/TR/annotation-model/#text-quote-selector). Re-anchoring tries the position
 // first, then the quote with its context; a highlight that can no longer be found is reported, never dropped.
 import { z } from 'zod';
-import { httpUrl, idSchema, syncedFields } from './common.ts';
+import { idSchema, pageUrl, syncedFields } from './common.ts';
 
 export const textQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
@@ -23,7 +23,7 @@ export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
 
 export const highlightFields = {
   practiceId: idSchema,
-  pageUrl: httpUrl,
+  pageUrl: pageUrl,
   quote: textQuoteSelectorSchema,
   position: textPositionSelectorSchema.nullable(),
   note: z.string().max(10_000),

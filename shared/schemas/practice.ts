@@ -2,7 +2,7 @@
 // (Index areas, tags, note, linked stakeholders). Highlights are separate objects pointing at it.
 import { z } from 'zod';
 import { indexAreaIds } from '../taxonomy/index.ts';
-import { httpUrl, idSchema, isoDateTime, syncedFields, tagSchema } from './common.ts';
+import { httpUrl, idSchema, isoDateTime, pageUrl, syncedFields, tagSchema } from './common.ts';
 
 export const indexAreaId = z.string().refine((id) => indexAreaIds.includes(id), 'unknown ICC Index area');
 
@@ -12,7 +12,7 @@ export const visibility = z.enum(['city', 'network']);
 
 /** What a page yields on extraction; also the editable metadata of a practice. */
 export const pageMetadataSchema = z.object({
-  url: httpUrl,
+  url: pageUrl,
   canonicalUrl: httpUrl.nullable(),
   title: z.string().trim().min(1).max(1000),
   excerpt: z.string().max(5000),

@@ -16,7 +16,10 @@ const taxonomySchema = z.object({
     z.object({
       name: z.string(),
       country: z.string().length(2),
-      network: z.string().nullable(),
+      network: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? null),
       lang: z.string(),
     }),
   ),

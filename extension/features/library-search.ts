@@ -1,0 +1,50 @@
+// Offline search over the local library: title, summary, note, tags, site, Index-area labels (EN and FR)
+// and highlighted passages, accent- and case-insensitive, prefix matching as the member types.
+
+import type { Highlight } from '../../shared/schemas/highlight.ts';
+import type { Practice } from '../../shared/schemas/practice.ts';
+import { type IndexedDocument, indexDocument, searchDocuments } from '../../shared/search/match.ts';
+import { findIndexArea } from '../../shared/taxonomy/index.ts';
+
+export interface LibraryFilter {
+  query: string;
+  area: string | null;
+  tag: string | null;
+}
+
+export function indexPractice(practice: Practice, highlights: readonly Highlight[]): IndexedDocument {
+  const areaLabels = practice.areas.map((id) => {
+    const area = findIndexArea(id);
+    return area ? `${area.en} ${area.fr}` : id;
+  });
+  return indexDocument({
+    id: practice.id,
+    fields: [
+      { text: practice.title, weight: 8 },
+      { text: practice.tags.join(' '), weight: 6 },
+      { text: areaLabels.join(' '), weight: 5 },
+      { text: `${practice.excerpt} ${practice.note}`, weight: 4 },
+      { text: highlights.map((h) => h.quote.exact).join(' '), weight: 3 },
+      { text: `${practice.siteName ?? ''} ${practice.byline ?? ''}`, weight: 2 },
+      { text: practice.contentMarkdown.slice(0, 20_000), weight: 1 },
+    ],
+  });
+}
+
+export function filterLibrary(
+  practices: readonly Practice[],
+  index: ReadonlyMap<string, IndexedDocument>,
+  filter: LibraryFilter,
+): Practice[] {
+  const tag = filter.tag?.toLocaleLowerCase();
+  const candidates = practices.filter(
+    (p) =>
+      (!filter.area || p.areas.includes(filter.area)) &&
+      (!tag || p.tags.some((x) => x.toLocaleLowerCase() === tag)),
+  );
+  const byId = new Map(candidates.map((p) => [p.id, p]));
+  const docs = candidates.map((p) => index.get(p.id)).filter((d): d is IndexedDocument => !!d);
+  return searchDocuments(docs, filter.query)
+    .map((id) => byId.get(id))
+    .filter((p): p is Practice => !!p);
+}

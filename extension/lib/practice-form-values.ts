@@ -1,0 +1,8 @@
+/** What the member edits on a practice, in the popup and in the side panel. */
+export interface PracticeFormValues {
+  title: string;
+  excerpt: string;
+  areas: string[];
+  tags: string[];
+  note: string;
+}

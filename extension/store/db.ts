@@ -1,0 +1,63 @@
+// The local library: one IndexedDB database in the extension's origin, shared by the background, popup,
+// side panel and options page. IndexedDB (not storage.local) because it survives service-worker shutdown and
+// browser restart, holds large clips, indexes them, and lets an object write and its outbox entry commit in
+// one transaction — so no change can be saved without also being queued for sync.
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Highlight } from '../../shared/schemas/highlight.ts';
+import type { Practice } from '../../shared/schemas/practice.ts';
+
+/** A practice as stored: with the normalised URLs it is looked up by ("already clipped?"). */
+export type StoredPractice = Practice & { urlKeys: string[] };
+
+/** A change waiting to be sent to the city library. */
+export interface OutboxEntry {
+  seq?: number;
+  mutationId: string;
+  kind: 'practice' | 'highlight';
+  objectId: string;
+  op: 'put' | 'delete';
+  /** Names of the fields this change set (for field-level merge on the server). */
+  changed: string[];
+  at: string;
+}
+
+/** What the member typed in the clip form, kept until it is saved so a closed popup loses nothing. */
+export interface Draft {
+  key: string;
+  values: Record<string, unknown>;
+  savedAt: string;
+}
+
+export interface LibrarySchema extends DBSchema {
+  practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string; byUpdatedAt: string } };
+  highlights: { key: string; value: Highlight; indexes: { byPractice: string } };
+  outbox: { key: number; value: OutboxEntry };
+  drafts: { key: string; value: Draft };
+}
+
+export type LibraryDb = IDBPDatabase<LibrarySchema>;
+
+let dbName = 'icc-library';
+let opening: Promise<LibraryDb> | null = null;
+
+export function openLibrary(): Promise<LibraryDb> {
+  opening ??= openDB<LibrarySchema>(dbName, 1, {
+    upgrade(db) {
+      const practices = db.createObjectStore('practices', { keyPath: 'id' });
+      practices.createIndex('byUrlKey', 'urlKeys', { multiEntry: true });
+      practices.createIndex('byUpdatedAt', 'updatedAt');
+      const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+      highlights.createIndex('byPractice', 'practiceId');
+      db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      db.createObjectStore('drafts', { keyPath: 'key' });
+    },
+  });
+  return opening;
+}
+
+/** Tests: use a fresh database name (with fake-indexeddb) so tests never share state. */
+export async function useLibraryDatabase(name: string): Promise<void> {
+  if (opening) (await opening).close();
+  opening = null;
+  dbName = name;
+}

@@ -1,0 +1,68 @@
+// Highlights of a practice: passages anchored with W3C selectors. Stored as their own synced objects, so a
+// highlight is never only in one browser's memory.
+import { uuidv7 } from '../../shared/ids.ts';
+import { type Highlight, highlightSchema } from '../../shared/schemas/highlight.ts';
+import { openLibrary } from './db.ts';
+import { announceLibraryChange } from './library-events.ts';
+import { outboxEntry } from './outbox.ts';
+
+export type NewHighlight = Pick<Highlight, 'pageUrl' | 'quote' | 'position'> & { note?: string };
+
+export async function addHighlight(
+  practiceId: string,
+  input: NewHighlight,
+  now = new Date(),
+): Promise<Highlight> {
+  const at = now.toISOString();
+  const highlight = highlightSchema.parse({
+    ...input,
+    note: input.note ?? '',
+    practiceId,
+    id: uuidv7(now.getTime()),
+    cityId: null,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: null,
+    updatedBy: null,
+    deletedAt: null,
+    version: 0,
+  });
+  const db = await openLibrary();
+  const tx = db.transaction(['practices', 'highlights', 'outbox'], 'readwrite');
+  const practice = await tx.objectStore('practices').get(practiceId);
+  if (!practice || practice.deletedAt) throw new Error(`practice ${practiceId} not found`);
+  const existing = await tx.objectStore('highlights').index('byPractice').getAll(practiceId);
+  const same = existing.find(
+    (h) =>
+      !h.deletedAt && h.quote.exact === highlight.quote.exact && h.quote.prefix === highlight.quote.prefix,
+  );
+  if (same) {
+    // The same passage clipped twice is one highlight, not two.
+    await tx.done;
+    return same;
+  }
+  await tx.objectStore('highlights').add(highlight);
+  await tx
+    .objectStore('outbox')
+    .add(outboxEntry('highlight', highlight.id, 'put', Object.keys(highlight), now));
+  await tx.done;
+  announceLibraryChange({ kind: 'highlight', ids: [highlight.id] });
+  return highlight;
+}
+
+export async function listHighlights(practiceId: string): Promise<Highlight[]> {
+  const all = await (await openLibrary()).getAllFromIndex('highlights', 'byPractice', practiceId);
+  return all.filter((h) => !h.deletedAt).sort((a, b) => (a.position?.start ?? 0) - (b.position?.start ?? 0));
+}
+
+export async function deleteHighlight(id: string, now = new Date()): Promise<void> {
+  const at = now.toISOString();
+  const db = await openLibrary();
+  const tx = db.transaction(['highlights', 'outbox'], 'readwrite');
+  const h = await tx.objectStore('highlights').get(id);
+  if (!h || h.deletedAt) return;
+  await tx.objectStore('highlights').put({ ...h, deletedAt: at, updatedAt: at });
+  await tx.objectStore('outbox').add(outboxEntry('highlight', id, 'delete', ['deletedAt'], now));
+  await tx.done;
+  announceLibraryChange({ kind: 'highlight', ids: [id] });
+}

@@ -1,0 +1,138 @@
+// Practices in the local library: create, edit, delete (as a tombstone), look up by page address.
+// Every write validates against the shared schema and queues an outbox entry in the same transaction.
+import { uuidv7 } from '../../shared/ids.ts';
+import { uniqueTags } from '../../shared/schemas/common.ts';
+import {
+  type PageMetadata,
+  type Practice,
+  type PracticeEdit,
+  practiceEditSchema,
+  practiceSchema,
+} from '../../shared/schemas/practice.ts';
+import { urlKeys } from '../../shared/url.ts';
+import { type LibraryDb, openLibrary, type StoredPractice } from './db.ts';
+import { announceLibraryChange } from './library-events.ts';
+import { outboxEntry } from './outbox.ts';
+
+export interface NewPractice extends PageMetadata {
+  contentMarkdown: string;
+  extraction: Practice['extraction'];
+  areas: string[];
+  tags: string[];
+  note: string;
+  stakeholderIds?: string[];
+}
+
+function toStored(practice: Practice): StoredPractice {
+  return { ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) };
+}
+
+function fromStored({ urlKeys: _keys, ...practice }: StoredPractice): Practice {
+  return practice;
+}
+
+export async function createPractice(input: NewPractice, now = new Date()): Promise<Practice> {
+  const at = now.toISOString();
+  const practice = practiceSchema.parse({
+    ...input,
+    tags: uniqueTags(input.tags),
+    areas: [...new Set(input.areas)],
+    stakeholderIds: input.stakeholderIds ?? [],
+    visibility: 'city',
+    id: uuidv7(now.getTime()),
+    cityId: null,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: null,
+    updatedBy: null,
+    deletedAt: null,
+    version: 0,
+    clippedAt: at,
+  });
+  const db = await openLibrary();
+  const tx = db.transaction(['practices', 'outbox'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('practices').add(toStored(practice)),
+    tx.objectStore('outbox').add(outboxEntry('practice', practice.id, 'put', Object.keys(practice), now)),
+    tx.done,
+  ]);
+  announceLibraryChange({ kind: 'practice', ids: [practice.id] });
+  return practice;
+}
+
+export async function updatePractice(id: string, edit: PracticeEdit, now = new Date()): Promise<Practice> {
+  const changes = practiceEditSchema.parse(edit);
+  if (changes.tags) changes.tags = uniqueTags(changes.tags);
+  if (changes.areas) changes.areas = [...new Set(changes.areas)];
+  const db = await openLibrary();
+  const tx = db.transaction(['practices', 'outbox'], 'readwrite');
+  const stored = await tx.objectStore('practices').get(id);
+  if (!stored || stored.deletedAt) throw new Error(`practice ${id} not found`);
+  const updated = practiceSchema.parse({ ...fromStored(stored), ...changes, updatedAt: now.toISOString() });
+  await Promise.all([
+    tx.objectStore('practices').put(toStored(updated)),
+    tx.objectStore('outbox').add(outboxEntry('practice', id, 'put', Object.keys(changes), now)),
+    tx.done,
+  ]);
+  announceLibraryChange({ kind: 'practice', ids: [id] });
+  return updated;
+}
+
+/** Deletes a practice and its highlights as tombstones, so the deletion reaches every copy through sync. */
+export async function deletePractice(id: string, now = new Date()): Promise<void> {
+  const at = now.toISOString();
+  const db = await openLibrary();
+  const tx = db.transaction(['practices', 'highlights', 'outbox'], 'readwrite');
+  const stored = await tx.objectStore('practices').get(id);
+  if (!stored || stored.deletedAt) return;
+  await tx.objectStore('practices').put({ ...stored, deletedAt: at, updatedAt: at });
+  await tx.objectStore('outbox').add(outboxEntry('practice', id, 'delete', ['deletedAt'], now));
+  const highlights = await tx.objectStore('highlights').index('byPractice').getAll(id);
+  for (const h of highlights.filter((h) => !h.deletedAt)) {
+    await tx.objectStore('highlights').put({ ...h, deletedAt: at, updatedAt: at });
+    await tx.objectStore('outbox').add(outboxEntry('highlight', h.id, 'delete', ['deletedAt'], now));
+  }
+  await tx.done;
+  announceLibraryChange({ kind: 'practice', ids: [id] });
+}
+
+export async function getPractice(id: string): Promise<Practice | undefined> {
+  const stored = await (await openLibrary()).get('practices', id);
+  return stored && !stored.deletedAt ? fromStored(stored) : undefined;
+}
+
+/** The live practice clipped from any of these addresses (page URL, canonical URL), if there is one. */
+export async function findPracticeByUrl(
+  ...urls: (string | null | undefined)[]
+): Promise<Practice | undefined> {
+  const db: LibraryDb = await openLibrary();
+  for (const key of urlKeys(...urls)) {
+    const matches = await db.getAllFromIndex('practices', 'byUrlKey', key);
+    const live = matches.find((p) => !p.deletedAt);
+    if (live) return fromStored(live);
+  }
+  return undefined;
+}
+
+/** Live practices, most recently changed first. */
+export async function listPractices(): Promise<Practice[]> {
+  const all = await (await openLibrary()).getAllFromIndex('practices', 'byUpdatedAt');
+  return all
+    .filter((p) => !p.deletedAt)
+    .reverse()
+    .map(fromStored);
+}
+
+/** Every tag used in the library, most used first: the autocomplete list. */
+export async function listTags(): Promise<string[]> {
+  const counts = new Map<string, { tag: string; n: number }>();
+  for (const p of await listPractices()) {
+    for (const tag of p.tags) {
+      const key = tag.toLocaleLowerCase();
+      const entry = counts.get(key) ?? { tag, n: 0 };
+      entry.n++;
+      counts.set(key, entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.tag.localeCompare(b.tag)).map((e) => e.tag);
+}

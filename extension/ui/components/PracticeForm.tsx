@@ -1,0 +1,84 @@
+// The fields a member adds to a practice: title, summary, Index areas, tags, note. Used by the popup (new
+// clip, or the practice already clipped) and by the side panel's practice page. Ctrl/⌘+Enter saves.
+import type { ComponentChildren } from 'preact';
+import { t } from '../../lib/i18n.ts';
+import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
+import { AreaPicker } from './AreaPicker.tsx';
+import { TagInput } from './TagInput.tsx';
+
+interface Props {
+  values: PracticeFormValues;
+  tagSuggestions: readonly string[];
+  onChange: (values: PracticeFormValues) => void;
+  onSubmit: () => void;
+  submitLabel: string;
+  busy: boolean;
+  children?: ComponentChildren;
+}
+
+export function PracticeForm({
+  values,
+  tagSuggestions,
+  onChange,
+  onSubmit,
+  submitLabel,
+  busy,
+  children,
+}: Props) {
+  const set = <K extends keyof PracticeFormValues>(key: K, value: PracticeFormValues[K]) =>
+    onChange({ ...values, [key]: value });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          // Let a half-typed tag land first (it is added on blur).
+          (document.activeElement as HTMLElement | null)?.blur();
+          setTimeout(onSubmit, 0);
+        }
+      }}
+    >
+      <label class="field">
+        <span>{t('fieldTitle')}</span>
+        <input
+          type="text"
+          name="title"
+          value={values.title}
+          onInput={(e) => set('title', e.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span>{t('fieldSummary')}</span>
+        <textarea
+          name="excerpt"
+          rows={3}
+          value={values.excerpt}
+          onInput={(e) => set('excerpt', e.currentTarget.value)}
+        />
+      </label>
+      <AreaPicker selected={values.areas} onChange={(areas) => set('areas', areas)} />
+      <TagInput tags={values.tags} suggestions={tagSuggestions} onChange={(tags) => set('tags', tags)} />
+      <label class="field">
+        <span>{t('fieldNote')}</span>
+        <textarea
+          name="note"
+          rows={3}
+          value={values.note}
+          placeholder={t('fieldNotePlaceholder')}
+          onInput={(e) => set('note', e.currentTarget.value)}
+        />
+      </label>
+      {children}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t('saving') : submitLabel}
+        </button>
+        <span class="hint">{t('saveShortcutHint')}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+// The side panel's view of the local library, reloaded whenever any context announces a change.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Highlight } from '../../../shared/schemas/highlight.ts';
+import type { Practice } from '../../../shared/schemas/practice.ts';
+import { indexPractice } from '../../features/library-search.ts';
+import { highlightsByPractice } from '../../store/all-highlights.ts';
+import { onLibraryChange } from '../../store/library-events.ts';
+import { listPractices, listTags } from '../../store/practices.ts';
+
+export interface LibrarySnapshot {
+  loaded: boolean;
+  practices: Practice[];
+  highlights: Map<string, Highlight[]>;
+  tags: string[];
+}
+
+export function useLibrary() {
+  const [snapshot, setSnapshot] = useState<LibrarySnapshot>({
+    loaded: false,
+    practices: [],
+    highlights: new Map(),
+    tags: [],
+  });
+  useEffect(() => {
+    const load = async () => {
+      const [practices, highlights, tags] = await Promise.all([
+        listPractices(),
+        highlightsByPractice(),
+        listTags(),
+      ]);
+      setSnapshot({ loaded: true, practices, highlights, tags });
+    };
+    void load();
+    return onLibraryChange(() => void load());
+  }, []);
+  const index = useMemo(
+    () =>
+      new Map(snapshot.practices.map((p) => [p.id, indexPractice(p, snapshot.highlights.get(p.id) ?? [])])),
+    [snapshot],
+  );
+  return { ...snapshot, index };
+}
