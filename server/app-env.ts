@@ -1,17 +1,32 @@
 // What every handler can read from the context: the app's dependencies, and after the auth middleware the
 // caller (member, city, token). Declared once so route files stay typed without repeating it.
 import type { Db } from './db/client.ts';
+import type { cities, members, tokens } from './db/schema/index.ts';
 import type { Logger } from './on-error.ts';
+
+export interface Limits {
+  maxBodyBytes: number;
+}
 
 export interface AppDeps {
   db: Db;
   /** Epoch milliseconds; injectable so tests control time (rate limits, timestamps). */
   clock: () => number;
   log: Logger;
+  limits: Limits;
+  /** The server's public origin when it sits behind a proxy; otherwise taken from the request. */
+  publicUrl?: string;
+}
+
+export interface Caller {
+  member: typeof members.$inferSelect;
+  city: typeof cities.$inferSelect;
+  token: typeof tokens.$inferSelect;
 }
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
+    caller: Caller;
   };
 }

@@ -1,15 +1,33 @@
 // Builds the HTTP app from its dependencies. No environment, no Node-only API: server/main.ts reads the
 // environment and hands everything in, tests hand in a fresh database and a fake clock.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { requireAuth } from './auth/require-auth.ts';
+import { corsForExtensions } from './cors.ts';
 import type { Db } from './db/client.ts';
+import { ApiError } from './errors.ts';
+import { type RateLimitOptions, rateLimit } from './limits/rate-limit.ts';
 import { errorHandler, type Logger } from './on-error.ts';
+import { conflictRoutes } from './routes/conflicts.ts';
+import { connectRoutes } from './routes/connect.ts';
+import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { memberRoutes } from './routes/members.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 
 export interface AppOptions {
   db: Db;
   clock?: () => number;
   log?: Logger;
+  /** Request bodies above this answer 413. A practice may hold up to 2 MB of Markdown. Default 10 MB. */
+  maxBodyBytes?: number;
+  /** Per-token token bucket; `false` turns it off (benchmarks). Default: bursts of 300, 10 per second. */
+  rateLimit?: RateLimitOptions | false;
+  /** The server's public origin (behind a proxy), used in connect links. Default: the request's origin. */
+  publicUrl?: string;
 }
 
 export function createApp(options: AppOptions) {
@@ -17,13 +35,49 @@ export function createApp(options: AppOptions) {
     db: options.db,
     clock: options.clock ?? Date.now,
     log: options.log ?? ((message, error) => console.error(message, error)),
+    limits: { maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024 },
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
   };
+  const limit = options.rateLimit ?? { burst: 300, perSecond: 10 };
+
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  app.use('/api/*', corsForExtensions);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.limits.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `the request body is over ${deps.limits.maxBodyBytes} bytes`,
+        );
+      },
+    }),
+  );
+
+  // Public: nothing here reveals anything about a city.
   app.route('/api/health', healthRoutes);
+  app.route('/api', docsRoutes);
+  app.route('/connect', connectRoutes);
+
+  // Everything else needs a token; the rate limit counts per token.
+  const authed = ['/api/me', '/api/members', '/api/tokens', '/api/sync', '/api/conflicts'];
+  const limiter = limit ? rateLimit(limit) : null;
+  for (const path of authed.flatMap((p) => [p, `${p}/*`])) {
+    app.use(path, requireAuth);
+    if (limiter) app.use(path, limiter);
+  }
+  app.route('/api/me', meRoutes);
+  app.route('/api/members', memberRoutes);
+  app.route('/api/tokens', tokenRoutes);
+  app.route('/api/sync', syncRoutes);
+  app.route('/api/conflicts', conflictRoutes);
+
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
   );

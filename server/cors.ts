@@ -1,0 +1,14 @@
+// CORS: only the browser extension (chrome-extension://, moz-extension://) and the server's own pages may
+// call the API from a browser. Other web pages get no CORS headers, so browsers refuse them the answer.
+import { cors } from 'hono/cors';
+
+const extensionOrigin = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
+
+export const corsForExtensions = cors({
+  origin: (origin, c) =>
+    extensionOrigin.test(origin) || origin === new URL(c.req.url).origin ? origin : null,
+  allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+  allowHeaders: ['Authorization', 'Content-Type'],
+  exposeHeaders: ['Retry-After'],
+  maxAge: 600,
+});

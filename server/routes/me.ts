@@ -1,0 +1,18 @@
+// GET /api/me: who the token belongs to, their city, the library version and the limits the client must
+// respect. The extension calls it when connecting, to show "connected to <city> as <name>".
+import { Hono } from 'hono';
+import { defaultPullLimit, maxMutationsPerPush, maxPullLimit } from '../../shared/api/sync.ts';
+import type { AppEnv } from '../app-env.ts';
+import { cityRecord, memberRecord, tokenRecord } from '../tenancy/records.ts';
+
+export const meRoutes = new Hono<AppEnv>().get('/', (c) => {
+  const { member, city, token } = c.get('caller');
+  const { limits } = c.get('deps');
+  return c.json({
+    member: memberRecord(member),
+    city: cityRecord(city),
+    token: tokenRecord(token),
+    libraryVersion: city.libraryVersion,
+    limits: { maxMutationsPerPush, maxBodyBytes: limits.maxBodyBytes, defaultPullLimit, maxPullLimit },
+  });
+});

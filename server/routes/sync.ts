@@ -1,0 +1,34 @@
+// /api/sync: pull changes since a version (every role), push a batch of mutations (coordinators and
+// contributors). Protocol: shared/sync/README.md.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { maxMutationsPerPush, pullQuerySchema, pushRequestSchema } from '../../shared/api/sync.ts';
+import type { AppEnv } from '../app-env.ts';
+import { canWrite } from '../auth/require-auth.ts';
+import { ApiError } from '../errors.ts';
+import { pull } from '../sync/pull.ts';
+import { push } from '../sync/push.ts';
+import { parseWith, readJson, readQuery } from '../validate.ts';
+
+const batchShape = z.object({ mutations: z.array(z.unknown()) }).loose();
+
+export const syncRoutes = new Hono<AppEnv>()
+  .get('/pull', async (c) => {
+    const { since, limit } = readQuery(c, pullQuerySchema);
+    return c.json(await pull(c.get('deps').db, c.get('caller'), since, limit));
+  })
+  .post('/push', canWrite, async (c) => {
+    const { db, clock } = c.get('deps');
+    const raw = await readJson(c, z.unknown());
+    // Too many objects is a size problem (413, as Zotero answers), checked before validating each one.
+    const shape = batchShape.safeParse(raw);
+    if (shape.success && shape.data.mutations.length > maxMutationsPerPush) {
+      throw new ApiError(
+        413,
+        'batch_too_large',
+        `at most ${maxMutationsPerPush} mutations per push; split the batch`,
+      );
+    }
+    const body = parseWith(pushRequestSchema, raw);
+    return c.json(await push(db, c.get('caller'), body, clock()));
+  });

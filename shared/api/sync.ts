@@ -1,0 +1,135 @@
+// Request and response schemas of the sync routes (GET /api/sync/pull, POST /api/sync/push). The protocol
+// they carry is described in shared/sync/README.md. The server validates pushes with these schemas; the
+// extension can parse pull answers with them.
+import { z } from 'zod';
+import { idSchema, isoDateTime } from '../schemas/common.ts';
+import { hlcSchema } from '../sync/hlc.ts';
+import { type Kind, kindSchema, kindSpecs, kinds, scalarFields } from '../sync/kinds.ts';
+
+export const maxMutationsPerPush = 50;
+export const defaultPullLimit = 500;
+export const maxPullLimit = 1000;
+
+/** Fields of the synced envelope: the server sets them, so a client sending one is told so by name. */
+const serverSet = [
+  'id',
+  'cityId',
+  'createdBy',
+  'updatedBy',
+  'updatedAt',
+  'deletedAt',
+  'version',
+  'createdAt',
+];
+const refused = z
+  .never({ error: 'is set by the server; leave it out (createdAt goes on the mutation)' })
+  .optional();
+
+function mutationSchemaFor<K extends Kind>(kind: K) {
+  const spec = kindSpecs[kind];
+  const whole = Object.fromEntries(scalarFields(kind).map((f) => [f, spec.fields[f]!.optional()]));
+  const refusals = Object.fromEntries(serverSet.map((f) => [f, refused]));
+  const sets = Object.fromEntries(
+    spec.setFields.map((f) => [
+      f,
+      z
+        .array((spec.fields[f] as z.ZodArray<z.ZodType<string>>).element)
+        .max(500)
+        .optional(),
+    ]),
+  );
+  return z
+    .strictObject({
+      id: idSchema.describe('mutation id: the idempotency key, a fresh UUID per change'),
+      kind: z.literal(kind),
+      objectId: idSchema,
+      baseVersion: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe("the object's version in the client's copy; 0 if never synced"),
+      hlc: hlcSchema.describe("the client's hybrid logical clock stamp of the change"),
+      op: z.enum(['put', 'delete']),
+      createdAt: isoDateTime
+        .optional()
+        .describe('when the object was created on the client; used on creation only'),
+      fields: z
+        .strictObject({ ...refusals, ...whole })
+        .optional()
+        .describe('whole-value fields, last writer wins per field'),
+      add: z.strictObject(sets).optional().describe('elements added to set-valued fields'),
+      remove: z.strictObject(sets).optional().describe('elements removed from set-valued fields'),
+    })
+    .refine((m) => m.op === 'put' || (!m.fields && !m.add && !m.remove), {
+      message: 'a delete carries no fields, add or remove',
+      path: ['op'],
+    });
+}
+
+export const mutationSchema = z.discriminatedUnion(
+  'kind',
+  kinds.map((k) => mutationSchemaFor(k)) as unknown as [ReturnType<typeof mutationSchemaFor<'practice'>>],
+);
+export type MutationInput = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  clientId: z.string().min(1).max(100).describe('a stable random id of this browser installation'),
+  mutations: z.array(mutationSchema).min(1).max(maxMutationsPerPush),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const mutationResultSchema = z.object({
+  id: idSchema.describe('the mutation id'),
+  objectId: idSchema,
+  status: z.enum(['applied', 'unchanged', 'ignored']),
+  duplicate: z.boolean().describe('true when this mutation id had already been processed'),
+  objectVersion: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative().describe('conflict records this mutation created'),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  version: z.number().int().nonnegative().describe('the library version after this push'),
+  results: z.array(mutationResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(maxPullLimit).default(defaultPullLimit),
+});
+
+const liveChange = z.discriminatedUnion(
+  'kind',
+  kinds.map((k) =>
+    z.object({
+      kind: z.literal(k),
+      id: idSchema,
+      version: z.number().int(),
+      deleted: z.literal(false),
+      object: kindSpecs[k].schema,
+    }),
+  ) as unknown as [z.ZodObject<{ kind: z.ZodLiteral<Kind> }>],
+);
+const tombstoneChange = z.object({
+  kind: kindSchema,
+  id: idSchema,
+  version: z.number().int(),
+  deleted: z.literal(true),
+  deletedAt: isoDateTime,
+});
+export const changeSchema = z.union([liveChange, tombstoneChange]);
+export type Change =
+  | { kind: Kind; id: string; version: number; deleted: false; object: Record<string, unknown> }
+  | { kind: Kind; id: string; version: number; deleted: true; deletedAt: string };
+
+export const pullResponseSchema = z.object({
+  version: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('store as the cursor once every change of this page is applied'),
+  changes: z.array(changeSchema),
+  hasMore: z.boolean().describe('pull again with since=version'),
+});
+export type PullResponse = { version: number; changes: Change[]; hasMore: boolean };

@@ -1,0 +1,4 @@
+import { syncScenarios } from './scenarios/sync.ts';
+import { fileBackend } from './support/backend.ts';
+
+syncScenarios(fileBackend);
