@@ -68,7 +68,8 @@ export function createApp(options: AppOptions) {
   // Everything else needs a token; the rate limit counts per token.
   const authed = ['/api/me', '/api/members', '/api/tokens', '/api/sync', '/api/conflicts'];
   const limiter = limit ? rateLimit(limit) : null;
-  for (const path of authed.flatMap((p) => [p, `${p}/*`])) {
+  // `/api/me/*` also matches `/api/me` itself.
+  for (const path of authed.map((p) => `${p}/*`)) {
     app.use(path, requireAuth);
     if (limiter) app.use(path, limiter);
   }

@@ -1,0 +1,4 @@
+import { conflictScenarios } from './scenarios/conflicts.ts';
+import { fileBackend } from './support/backend.ts';
+
+conflictScenarios(fileBackend);

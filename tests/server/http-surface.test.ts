@@ -1,0 +1,104 @@
+// CORS, the generated API reference and the connect page: the parts of the HTTP surface without a city.
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../server/openapi/catalogue.ts';
+import { connectLink, encodeConnectCode, parseConnectInput } from '../../shared/api/connect.ts';
+import { fileBackend } from './support/backend.ts';
+import { makeWorld } from './support/world.ts';
+
+describe('CORS', () => {
+  it('answers preflights from extension origins and the own origin, and nobody else', async () => {
+    const w = await makeWorld(fileBackend);
+    const preflight = (origin: string) =>
+      w.app.request('http://127.0.0.1:8787/api/sync/pull', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization',
+        },
+      });
+    for (const origin of [
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      'moz-extension://0b5c0c8e-1b1d-4a4e-9c43-2f1f3b1f0a11',
+      'http://127.0.0.1:8787',
+    ]) {
+      const res = await preflight(origin);
+      expect(res.headers.get('Access-Control-Allow-Origin'), origin).toBe(origin);
+      expect(res.headers.get('Access-Control-Allow-Headers')).toMatch(/Authorization/i);
+    }
+    for (const origin of [
+      'https://evil.example',
+      'http://127.0.0.1:9999',
+      'chrome-extension://x.evil.example/',
+    ]) {
+      expect((await preflight(origin)).headers.get('Access-Control-Allow-Origin'), origin).toBeNull();
+    }
+  });
+});
+
+describe('API reference', () => {
+  it('every route the app serves is in the catalogue, and every catalogued route is served', async () => {
+    const w = await makeWorld(fileBackend);
+    const served = new Set(
+      w.app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '')}`),
+    );
+    const documented = new Set(catalogue.map((r) => `${r.method} ${r.path}`));
+    expect([...served].sort()).toEqual([...documented].sort());
+  });
+
+  it('GET /api/openapi.json is an OpenAPI 3.1 document with schemas from the shared zod schemas', async () => {
+    const w = await makeWorld(fileBackend);
+    const res = await w.app.request('/api/openapi.json');
+    const doc = await res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const push = doc.paths['/api/sync/push'].post;
+    const body = push.requestBody.content['application/json'].schema;
+    expect(body.properties.mutations.maxItems).toBe(50);
+    expect(JSON.stringify(body)).toContain('contentMarkdown');
+    expect(push.responses['413'].description).toMatch(/batch_too_large/);
+    expect(doc.paths['/api/health'].get.security).toEqual([]);
+    expect(doc.paths['/api/sync/pull'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'since',
+      'limit',
+    ]);
+  });
+
+  it('GET /api/docs is a plain HTML page listing every route, without scripts', async () => {
+    const w = await makeWorld(fileBackend);
+    const res = await w.app.request('/api/docs');
+    const html = await res.text();
+    expect(res.headers.get('Content-Type')).toMatch(/text\/html/);
+    expect(html).not.toMatch(/<script/i);
+    for (const r of catalogue) expect(html).toContain(`${r.method.toUpperCase()} ${r.path}`);
+  });
+});
+
+describe('connect link and page', () => {
+  it('a link or a bare code both give back the server and token; anything else gives null', () => {
+    const token = `icc_${'a'.repeat(43)}`;
+    expect(parseConnectInput(connectLink('https://icc.lyon.fr/', token))).toEqual({
+      server: 'https://icc.lyon.fr',
+      token,
+    });
+    expect(parseConnectInput(`  ${encodeConnectCode('http://127.0.0.1:8787', token)}\n`)).toEqual({
+      server: 'http://127.0.0.1:8787',
+      token,
+    });
+    for (const bad of ['', 'hello', 'https://icc.lyon.fr/connect#', `#${btoa('{"v":2}')}`])
+      expect(parseConnectInput(bad)).toBeNull();
+  });
+
+  it('GET /connect serves a page whose only script carries the response nonce', async () => {
+    const w = await makeWorld(fileBackend);
+    const res = await w.app.request('/connect');
+    const html = await res.text();
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(html).toContain(`<script nonce="${nonce}">`);
+    expect(csp).toContain("default-src 'none'");
+    expect(res.headers.get('Referrer-Policy')).toBe('no-referrer');
+  });
+});

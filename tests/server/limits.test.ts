@@ -1,0 +1,4 @@
+import { limitScenarios } from './scenarios/limits.ts';
+import { fileBackend } from './support/backend.ts';
+
+limitScenarios(fileBackend);
