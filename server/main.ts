@@ -1,29 +1,45 @@
-// The server's entry point, and the only file that reads the environment or uses Node-only APIs.
-//   PORT (8787), HOST (127.0.0.1), DATA_DIR (./data): where to listen and where the embedded database lives.
-//   LIBSQL_URL, LIBSQL_AUTH_TOKEN: use a libSQL server (sqld, Turso) instead of the embedded file.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+// The server's entry point, and (with the admin CLI) the only place that reads the environment or uses
+// Node-only APIs:
+//   PORT (8787), HOST (127.0.0.1): where to listen.
+//   DATA_DIR (./data): the embedded database's folder. LIBSQL_URL, LIBSQL_AUTH_TOKEN: a libSQL server instead.
+//   PUBLIC_URL: the address members use, when the server sits behind a proxy (used in connect links).
+//   RATE_LIMIT_BURST (300), RATE_LIMIT_PER_SECOND (10; 0 turns the limit off), MAX_BODY_BYTES (10 MB).
+//   FIRST_CITY_NAME, FIRST_CITY_COUNTRY, FIRST_CITY_LANG, FIRST_COORDINATOR_NAME: the first start's city.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { openDb } from './db/client.ts';
-import { applyMigrations } from './db/migrate.ts';
+import { openDatabaseFromEnv } from './node-database.ts';
+import { bootstrapFirstCity, bootstrapMessage } from './tenancy/bootstrap.ts';
 
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = resolve(process.env.DATA_DIR ?? './data');
-const remoteUrl = process.env.LIBSQL_URL;
+const env = process.env;
+const port = Number(env.PORT ?? 8787);
+const host = env.HOST ?? '127.0.0.1';
+const linkHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+const server = publicUrl ?? `http://${linkHost}:${port}`;
+const perSecond = Number(env.RATE_LIMIT_PER_SECOND ?? 10);
 
-let url = remoteUrl;
-if (!url) {
-  mkdirSync(dataDir, { recursive: true });
-  url = `file:${resolve(dataDir, 'icc-clipper.db')}`;
-}
-const db = await openDb({ url, authToken: process.env.LIBSQL_AUTH_TOKEN });
-await applyMigrations(db);
+const { db, where } = await openDatabaseFromEnv(env);
+const first = await bootstrapFirstCity(db, {
+  server,
+  now: Date.now(),
+  coordinatorName: env.FIRST_COORDINATOR_NAME,
+  city: {
+    ...(env.FIRST_CITY_NAME ? { name: env.FIRST_CITY_NAME } : {}),
+    ...(env.FIRST_CITY_COUNTRY ? { country: env.FIRST_CITY_COUNTRY } : {}),
+    ...(env.FIRST_CITY_LANG ? { lang: env.FIRST_CITY_LANG } : {}),
+  },
+});
 
-const app = createApp({ db });
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.log(`ICC Clipper server on http://${host}:${info.port} (database: ${remoteUrl ? remoteUrl : url})`);
+const app = createApp({
+  db,
+  publicUrl,
+  maxBodyBytes: env.MAX_BODY_BYTES ? Number(env.MAX_BODY_BYTES) : undefined,
+  rateLimit: perSecond > 0 ? { burst: Number(env.RATE_LIMIT_BURST ?? 300), perSecond } : false,
+});
+const listener = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  console.log(`ICC Clipper server on http://${host}:${info.port} (database: ${where})`);
+  console.log(`API reference: ${server}/api/docs`);
+  if (first) console.log(bootstrapMessage(first));
 });
 
 // Stop accepting connections, let in-flight requests finish, then close the database.
@@ -32,9 +48,8 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  server.close(() => {
+  setTimeout(() => process.exit(1), 10_000).unref();
+  listener.close(() => {
     db.$client.close();
     process.exit(0);
   });

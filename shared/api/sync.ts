@@ -3,8 +3,12 @@
 // extension can parse pull answers with them.
 import { z } from 'zod';
 import { idSchema, isoDateTime } from '../schemas/common.ts';
+import { highlightSchema } from '../schemas/highlight.ts';
+import { practiceSchema } from '../schemas/practice.ts';
+import { snippetSchema } from '../schemas/snippet.ts';
+import { stakeholderSchema } from '../schemas/stakeholder.ts';
 import { hlcSchema } from '../sync/hlc.ts';
-import { type Kind, kindSchema, kindSpecs, kinds, scalarFields } from '../sync/kinds.ts';
+import { type Kind, kindSchema, kindSpecs, scalarFields } from '../sync/kinds.ts';
 
 export const maxMutationsPerPush = 50;
 export const defaultPullLimit = 500;
@@ -66,10 +70,12 @@ function mutationSchemaFor<K extends Kind>(kind: K) {
     });
 }
 
-export const mutationSchema = z.discriminatedUnion(
-  'kind',
-  kinds.map((k) => mutationSchemaFor(k)) as unknown as [ReturnType<typeof mutationSchemaFor<'practice'>>],
-);
+export const mutationSchema = z.discriminatedUnion('kind', [
+  mutationSchemaFor('practice'),
+  mutationSchemaFor('highlight'),
+  mutationSchemaFor('stakeholder'),
+  mutationSchemaFor('snippet'),
+]);
 export type MutationInput = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.strictObject({
@@ -99,18 +105,20 @@ export const pullQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(maxPullLimit).default(defaultPullLimit),
 });
 
-const liveChange = z.discriminatedUnion(
-  'kind',
-  kinds.map((k) =>
-    z.object({
-      kind: z.literal(k),
-      id: idSchema,
-      version: z.number().int(),
-      deleted: z.literal(false),
-      object: kindSpecs[k].schema,
-    }),
-  ) as unknown as [z.ZodObject<{ kind: z.ZodLiteral<Kind> }>],
-);
+const live = <K extends Kind, S extends z.ZodType>(kind: K, object: S) =>
+  z.object({
+    kind: z.literal(kind),
+    id: idSchema,
+    version: z.number().int(),
+    deleted: z.literal(false),
+    object,
+  });
+const liveChange = z.discriminatedUnion('kind', [
+  live('practice', practiceSchema),
+  live('highlight', highlightSchema),
+  live('stakeholder', stakeholderSchema),
+  live('snippet', snippetSchema),
+]);
 const tombstoneChange = z.object({
   kind: kindSchema,
   id: idSchema,
@@ -119,6 +127,7 @@ const tombstoneChange = z.object({
   deletedAt: isoDateTime,
 });
 export const changeSchema = z.union([liveChange, tombstoneChange]);
+/** What the server builds (objects as stored); clients parse with changeSchema for the precise types. */
 export type Change =
   | { kind: Kind; id: string; version: number; deleted: false; object: Record<string, unknown> }
   | { kind: Kind; id: string; version: number; deleted: true; deletedAt: string };

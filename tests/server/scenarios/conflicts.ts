@@ -14,7 +14,7 @@ const push = (w: World, token: string, mutations: unknown[], clientId: string) =
 const note = async (w: World, token: string) => {
   const c = pullResponseSchema.parse((await w.call('GET', '/api/sync/pull?since=0', { token })).body)
     .changes[0]!;
-  return c.deleted ? null : c.object.note;
+  return c.kind === 'practice' && !c.deleted ? c.object.note : null;
 };
 
 /** Two members edit the note of one practice from version 1; the later stamp wins in either arrival order. */

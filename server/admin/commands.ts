@@ -1,0 +1,173 @@
+// The operator's commands (`npm run admin -- <command> [--options]`): create a city, add a member, issue
+// and revoke tokens, list everything. The database comes from the entry (server/admin.ts); output goes
+// to `out` so tests can read it.
+import { parseArgs } from 'node:util';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { connectLink, encodeConnectCode } from '../../shared/api/connect.ts';
+import { newCitySchema, newMemberSchema } from '../../shared/api/tenancy.ts';
+import type { Db } from '../db/client.ts';
+import { cities, members, tokens } from '../db/schema/index.ts';
+import { addMember, createCity, issueToken, revokeToken } from '../tenancy/tenancy.ts';
+
+export const usage = `Usage: npm run admin -- <command> [options]
+  create-city  --name NAME --country CC --lang LANG [--network ID]
+  set-city     --city ID [--name NAME] [--country CC] [--lang LANG]
+  add-member   --city ID --name NAME --role coordinator|contributor|viewer [--email EMAIL]
+  issue-token  --member ID [--label LABEL] [--server URL]   prints the token (once) and its connect link
+  revoke-token --token ID|PREFIX
+  list         [--city ID]                                 cities, members and tokens (never secrets)
+Environment: DATA_DIR or LIBSQL_URL/LIBSQL_AUTH_TOKEN, as for the server; PUBLIC_URL or PORT for links.`;
+
+export class AdminError extends Error {}
+
+export interface AdminContext {
+  db: Db;
+  out: (line: string) => void;
+  now: number;
+  /** Server address for connect links when --server is not given. */
+  server: string;
+}
+
+const options = {
+  name: { type: 'string' },
+  country: { type: 'string' },
+  lang: { type: 'string' },
+  network: { type: 'string' },
+  city: { type: 'string' },
+  role: { type: 'string' },
+  email: { type: 'string' },
+  member: { type: 'string' },
+  label: { type: 'string' },
+  server: { type: 'string' },
+  token: { type: 'string' },
+} as const;
+
+export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void> {
+  const { positionals, values: v } = parseArgs({ args: argv, options, allowPositionals: true });
+  const { db, out, now } = ctx;
+  const need = (key: keyof typeof v) => v[key] ?? fail(`--${key} is required`);
+  switch (positionals[0]) {
+    case 'create-city': {
+      const input = check(newCitySchema, {
+        name: v.name,
+        country: v.country,
+        lang: v.lang,
+        networkId: v.network ?? null,
+      });
+      const city = await createCity(db, input, now);
+      out(`created city ${city.name} (${city.country}, ${city.lang}): id ${city.id}`);
+      return;
+    }
+    case 'set-city': {
+      const id = need('city');
+      const patch = check(newCitySchema.partial(), { name: v.name, country: v.country, lang: v.lang });
+      const updated = await db.update(cities).set(patch).where(eq(cities.id, id)).returning();
+      if (updated.length === 0) fail(`no city ${id}`);
+      out(`updated city ${id}: ${updated[0]!.name} (${updated[0]!.country}, ${updated[0]!.lang})`);
+      return;
+    }
+    case 'add-member': {
+      const cityId = need('city');
+      const [city] = await db.select().from(cities).where(eq(cities.id, cityId));
+      if (!city) fail(`no city ${cityId}`);
+      const member = await addMember(
+        db,
+        cityId,
+        check(newMemberSchema, { name: v.name, email: v.email, role: v.role }),
+        now,
+      );
+      out(`added ${member.role} ${member.name} to ${city!.name}: id ${member.id}`);
+      return;
+    }
+    case 'issue-token': {
+      const memberId = need('member');
+      const [member] = await db.select().from(members).where(eq(members.id, memberId));
+      if (!member) fail(`no member ${memberId}`);
+      const { secret, token } = await issueToken(
+        db,
+        { cityId: member!.cityId, memberId, label: v.label ?? '' },
+        now,
+      );
+      const server = (v.server ?? ctx.server).replace(/\/+$/, '');
+      out(`token ${token.id} for ${member!.name} (shown once, keep it secret):`);
+      out(`  token:        ${secret}`);
+      out(`  connect link: ${connectLink(server, secret)}`);
+      out(`  connect code: ${encodeConnectCode(server, secret)}`);
+      return;
+    }
+    case 'revoke-token': {
+      const ref = need('token');
+      const rows = await db
+        .select()
+        .from(tokens)
+        .where(ref.startsWith('icc_') ? like(tokens.prefix, `${ref.slice(0, 10)}%`) : eq(tokens.id, ref));
+      if (rows.length !== 1)
+        fail(rows.length ? `${rows.length} tokens match ${ref}; use the id` : `no token ${ref}`);
+      const revoked = await revokeToken(db, rows[0]!.cityId, rows[0]!.id, now);
+      out(`revoked token ${revoked!.id} (${revoked!.prefix}…) at ${revoked!.revokedAt}`);
+      return;
+    }
+    case 'list':
+      await list(db, out, v.city);
+      return;
+    case undefined:
+    case 'help':
+      out(usage);
+      return;
+    default:
+      fail(`unknown command ${positionals[0]}\n${usage}`);
+  }
+}
+
+async function list(db: Db, out: (line: string) => void, cityId?: string) {
+  const cityRows = await db
+    .select()
+    .from(cities)
+    .where(cityId ? eq(cities.id, cityId) : undefined)
+    .orderBy(asc(cities.createdAt));
+  if (cityRows.length === 0) out('no cities yet');
+  for (const city of cityRows) {
+    out(
+      `city ${city.id}  ${city.name} (${city.country}, ${city.lang})  library version ${city.libraryVersion}`,
+    );
+    const people = await db
+      .select()
+      .from(members)
+      .where(eq(members.cityId, city.id))
+      .orderBy(asc(members.createdAt));
+    for (const m of people) {
+      out(
+        `  member ${m.id}  ${m.name}  ${m.role}${m.email ? `  <${m.email}>` : ''}${m.disabledAt ? '  DISABLED' : ''}`,
+      );
+      const held = await db
+        .select()
+        .from(tokens)
+        .where(and(eq(tokens.cityId, city.id), eq(tokens.memberId, m.id)))
+        .orderBy(asc(tokens.createdAt));
+      for (const t of held) {
+        const state = t.revokedAt ? `revoked ${t.revokedAt}` : `last used ${t.lastUsedAt ?? 'never'}`;
+        out(`    token ${t.id}  ${t.prefix}…  ${t.label ? `"${t.label}"  ` : ''}${state}`);
+      }
+    }
+  }
+}
+
+function check<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  return fail(`--${String(issue.path[0] ?? '')}: ${issue.message}`.replace('--networkId', '--network'));
+}
+
+function fail(message: string): never {
+  throw new AdminError(message);
+}
