@@ -21,7 +21,7 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', ...(e2e ? ['tabs'] : [])],
+      permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(e2e ? ['tabs'] : [])],
       optional_permissions: e2e ? [] : ['tabs'],
       host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
       // The sync server's origin is asked for at connect time, never at install.
@@ -42,11 +42,13 @@ export default defineConfig({
             browser_specific_settings: {
               gecko: {
                 id: 'icc-clipper@intercultural-cities.example',
-                strict_min_version: '128.0',
+                // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android).
+                strict_min_version: '140.0',
                 data_collection_permissions: {
                   required: ['websiteContent', 'personallyIdentifyingInfo'],
                 },
               },
+              gecko_android: { strict_min_version: '142.0' },
             },
           }
         : {}),

@@ -1,3 +1,4 @@
+import '../lib/zod-config.ts';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipSelection } from '../features/clip-selection.ts';

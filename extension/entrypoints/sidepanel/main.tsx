@@ -1,3 +1,4 @@
+import '../../lib/zod-config.ts';
 import { render } from 'preact';
 import '../../ui/styles.css';
 import { t, uiLanguage } from '../../lib/i18n.ts';

@@ -35,9 +35,11 @@ export function AreaPicker({ selected, onChange }: Props) {
                       checked={selected.includes(area.id)}
                       onChange={(e) => toggle(area.id, e.currentTarget.checked)}
                     />
-                    <span lang={lang}>{area[lang]}</span>
-                    <span class="other-lang" lang={other}>
-                      {area[other]}
+                    <span>
+                      <span lang={lang}>{area[lang]}</span>
+                      <span class="other-lang" lang={other}>
+                        {area[other]}
+                      </span>
                     </span>
                   </label>
                 </li>
