@@ -24,6 +24,17 @@ function normalise(value: unknown): string | null {
   return text || null;
 }
 
+/** Both values shown around where they first differ, so long excerpts that differ at the end stay readable. */
+function around(a: string | null, b: string | null): [string, string] {
+  if (a === null || b === null) return [JSON.stringify(a), JSON.stringify(b)];
+  let at = 0;
+  while (at < a.length && a[at] === b[at]) at++;
+  const from = Math.max(0, at - 40);
+  const show = (v: string) =>
+    JSON.stringify(`${from > 0 ? '…' : ''}${v.slice(from, from + 100)}${v.length > from + 100 ? '…' : ''}`);
+  return [show(a), show(b)];
+}
+
 function parseArgs(argv: string[]) {
   const dir = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--json');
   const jsonAt = argv.indexOf('--json');
@@ -76,11 +87,11 @@ function main() {
     console.log(`| ${field} | ${matched}/${expected} | ${pct} |`);
   }
   if (verbose && mismatches.length > 0) {
-    const show = (v: string | null) =>
-      v === null ? 'null' : JSON.stringify(v.length > 100 ? `${v.slice(0, 100)}…` : v);
     console.log('\nMismatches:');
-    for (const m of mismatches)
-      console.log(`- ${m.page} ${m.field}\n    expected ${show(m.expected)}\n    actual   ${show(m.actual)}`);
+    for (const m of mismatches) {
+      const [expected, actual] = around(m.expected, m.actual);
+      console.log(`- ${m.page} ${m.field}\n    expected ${expected}\n    actual   ${actual}`);
+    }
   }
   if (json) writeFileSync(json, `${JSON.stringify({ pages: cases.length, fields: tally }, null, 2)}\n`);
 }

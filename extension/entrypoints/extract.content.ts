@@ -7,7 +7,16 @@ import { extractPage } from '../lib/extract/page.ts';
 
 export default defineContentScript({
   registration: 'runtime',
-  main() {
-    return extractPage(document, { url: location.href, captureSelection: true });
+  // WXT otherwise announces every content script to the page with window.postMessage; the page has no
+  // business knowing we read it (https://github.com/wxt-dev/wxt/pull/2035).
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    try {
+      return extractPage(document, { url: location.href, captureSelection: true });
+    } finally {
+      // WXT's context keeps a document listener (to stop older copies of this script) until it is ended.
+      // A one-shot read needs none of it: ending the context removes that listener.
+      ctx.abort('extraction done');
+    }
   },
 });

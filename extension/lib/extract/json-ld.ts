@@ -20,8 +20,9 @@ export interface JsonLdFacts {
 
 type Node = Record<string, unknown>;
 
-const articleTypes =
-  /^(Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference|PressRelease)$/;
+// Every schema.org Article subtype ends in "Article" (NewsArticle, ScholarlyArticle, …) and every
+// SocialMediaPosting subtype in "Posting" (BlogPosting, LiveBlogPosting, DiscussionForumPosting).
+const articleTypes = /(Article|Posting)$|^(Report|APIReference|PressRelease)$/;
 const pageTypes = /^(WebPage|AboutPage|CollectionPage|ItemPage|FAQPage|ProfilePage)$/;
 
 function isNode(value: unknown): value is Node {

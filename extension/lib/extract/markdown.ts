@@ -17,9 +17,8 @@ const lineBreak = '\u0000';
 /** Never content: dropped with everything inside them. */
 // biome-ignore format: a list of tag names reads better packed
 const dropped = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'HEAD',
-  'TITLE', 'META', 'LINK', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'OPTION', 'AUDIO', 'VIDEO', 'SOURCE', 'TRACK',
-  'MAP', 'DIALOG',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'HEAD', 'TITLE',
+  'META', 'LINK', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'OPTION', 'SOURCE', 'TRACK', 'MAP', 'DIALOG',
 ]);
 
 // biome-ignore format: a list of tag names reads better packed
@@ -58,6 +57,18 @@ function link(el: Element, ctx: Context): string {
   return `${lead}[${inner.trim()}](${destination(href)})${trail}`;
 }
 
+/**
+ * Embedded media (a video on a practice page, usually) cannot live in Markdown: it becomes a link to its
+ * source, named by its title when it has one.
+ */
+function embed(el: Element, ctx: Context): string {
+  const raw = el.getAttribute('src') ?? el.querySelector('source[src]')?.getAttribute('src');
+  const src = resolveWebUrl(raw, ctx.base);
+  if (!src) return '';
+  const title = (el.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim();
+  return ` [${escapeInline(title || src)}](${destination(src)}) `;
+}
+
 function text(data: string): string {
   return escapeInline(data.replaceAll(lineBreak, '').replace(/\s+/g, ' '));
 }
@@ -79,6 +90,10 @@ function inline(node: Node, ctx: Context): string {
       return lineBreak;
     case 'IMG':
       return image(el, ctx);
+    case 'IFRAME':
+    case 'VIDEO':
+    case 'AUDIO':
+      return embed(el, ctx);
     case 'A':
       return link(el, ctx);
     case 'STRONG':
@@ -222,8 +237,5 @@ function blockChildren(parent: Node, ctx: Context): string[] {
 export function htmlToMarkdown(root: Node, baseUrl: string): string {
   const ctx: Context = { base: baseUrl };
   const top = root.nodeType === elementNode ? block(root as Element, ctx) : blockChildren(root, ctx);
-  return top
-    .join('\n\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return top.join('\n\n').trim();
 }

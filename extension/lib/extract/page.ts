@@ -24,6 +24,15 @@ export interface PageExtraction {
 /** practiceFields.contentMarkdown's schema limit. */
 export const maxContentLength = 2_000_000;
 
+/**
+ * Documents the browser synthesised around something that is not a page (an image, a video opened directly)
+ * have nothing to read. Plain text is kept: Readability reads it as one block.
+ */
+function isReadableDocument(doc: Document): boolean {
+  const type = doc.contentType?.toLowerCase();
+  return !type || /html|xml/.test(type) || type === 'text/plain';
+}
+
 /** What is always known, even when reading the page failed. */
 function fallbackMetadata(doc: Document, url: string): PageMetadata {
   let title: string | null = null;
@@ -53,6 +62,29 @@ function truncate(markdown: string): string {
   return markdown.slice(0, cut > maxContentLength * 0.9 ? cut : maxContentLength);
 }
 
+interface ArticleReading {
+  metadata: PageMetadata;
+  contentMarkdown: string;
+  readabilityMs: number;
+}
+
+/** The article on a clone of the page; what Readability found in the body fills what the head lacked. */
+function readArticle(doc: Document, url: string, metadata: PageMetadata): ArticleReading {
+  const { content, hints, ms } = findArticle(doc);
+  const dir = hints.dir?.toLowerCase();
+  return {
+    metadata: {
+      ...metadata,
+      byline: metadata.byline ?? clip(hints.byline, metadataLimits.byline),
+      excerpt: metadata.excerpt || (clip(hints.excerpt, metadataLimits.excerpt) ?? ''),
+      // The article's own direction beats the document's: an Arabic article on an English portal is rtl.
+      dir: dir === 'ltr' || dir === 'rtl' ? dir : metadata.dir,
+    },
+    contentMarkdown: content ? truncate(htmlToMarkdown(content, documentBaseUrl(doc, url))) : '',
+    readabilityMs: ms,
+  };
+}
+
 export function extractPage(
   doc: Document,
   options: { url: string; captureSelection?: boolean },
@@ -60,7 +92,7 @@ export function extractPage(
   const started = performance.now();
   const { url } = options;
 
-  // 1. The selection, from the live document, before anything else touches the page.
+  // 1. The selection, from the live document, before anything else reads the page.
   let selection: SelectionCapture | null = null;
   if (options.captureSelection) {
     try {
@@ -70,43 +102,31 @@ export function extractPage(
     }
   }
 
-  // 2. Metadata from the head; without it we still have a title and the URL.
+  // 2. Metadata from the head; if even that fails, the title and the URL.
   let metadata: PageMetadata;
-  let extraction: PageExtraction['extraction'] = 'metadata-only';
+  let readable = isReadableDocument(doc);
   try {
     metadata = readMetadata(doc, url);
   } catch {
     metadata = fallbackMetadata(doc, url);
-    extraction = 'none';
+    readable = false;
   }
 
-  // 3. The article, on a clone; what it found in the body fills what the head lacked.
+  // 3. The article. A failure here costs the content, never the metadata.
   let contentMarkdown = '';
   let readabilityMs = 0;
-  try {
-    const { content, hints, ms } = findArticle(doc);
-    readabilityMs = ms;
-    const dir = hints.dir?.toLowerCase();
-    metadata = {
-      ...metadata,
-      byline: metadata.byline ?? clip(hints.byline, metadataLimits.byline),
-      excerpt: metadata.excerpt || (clip(hints.excerpt, metadataLimits.excerpt) ?? ''),
-      // The article's own direction beats the document's: an Arabic article on an English portal is rtl.
-      dir: dir === 'ltr' || dir === 'rtl' ? dir : metadata.dir,
-    };
-    if (content) {
-      contentMarkdown = truncate(htmlToMarkdown(content, documentBaseUrl(doc, url)));
-      if (contentMarkdown) extraction = 'full';
+  if (readable) {
+    try {
+      ({ metadata, contentMarkdown, readabilityMs } = readArticle(doc, url, metadata));
+    } catch {
+      contentMarkdown = '';
     }
-  } catch {
-    // Readability or the converter choked on this page: keep the metadata, report no content.
-    contentMarkdown = '';
   }
 
   return {
     metadata,
     contentMarkdown,
-    extraction,
+    extraction: contentMarkdown ? 'full' : readable ? 'metadata-only' : 'none',
     selection,
     timings: { totalMs: performance.now() - started, readabilityMs },
   };

@@ -7,9 +7,12 @@ afterEach(() => {
 });
 
 describe('extract content script', () => {
-  it('is registered at runtime only, never declared for pages in the manifest', () => {
+  it('is registered at runtime only and does not announce itself to the page', () => {
     expect(definition.registration).toBe('runtime');
     expect(definition.matches ?? []).toEqual([]);
+    expect(definition.world ?? 'ISOLATED').toBe('ISOLATED');
+    if (definition.world === 'MAIN') throw new Error('the extractor must run in the isolated world');
+    expect(definition.noScriptStartedPostMessage).toBe(true);
   });
 
   it('returns the extraction of the current page, with the selection, as plain data', async () => {
@@ -27,7 +30,8 @@ describe('extract content script', () => {
     vi.stubGlobal('document', doc);
     vi.stubGlobal('location', { href: 'https://www.dublincity.example/news/welcome-volunteers/' });
 
-    const result = await definition.main({} as never);
+    const abort = vi.fn();
+    const result = await definition.main({ abort } as never);
 
     expect(result.metadata.url).toBe('https://www.dublincity.example/news/welcome-volunteers/');
     expect(result.metadata.byline).toBe('Siobhán Kelly');
@@ -35,5 +39,7 @@ describe('extract content script', () => {
     expect(result.selection.quote.exact).toBe('eighty volunteers');
     expect(structuredClone(result)).toEqual(result);
     expect(addEventListener).not.toHaveBeenCalled();
+    // Ending WXT's context is what removes the listener WXT itself put on the document.
+    expect(abort).toHaveBeenCalledOnce();
   });
 });

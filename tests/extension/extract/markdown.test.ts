@@ -68,11 +68,25 @@ describe('htmlToMarkdown: structure', () => {
 });
 
 describe('htmlToMarkdown: sanitising', () => {
-  it('drops script, style, iframe and form controls with their content', () => {
+  it('drops script, style, object and form controls with their content', () => {
     const out = md(
-      '<p>Kept</p><script>alert("x")</script><style>p{color:red}</style><iframe src="https://evil.example"></iframe><button>Buy</button><textarea>t</textarea>',
+      '<p>Kept</p><script>alert("x")</script><style>p{color:red}</style><object data="x.swf">fallback</object><button>Buy</button><textarea>t</textarea>',
     );
     expect(out).toBe('Kept');
+  });
+
+  it('turns an embedded video into a link to its http(s) source and drops other embeds', () => {
+    expect(
+      md(
+        '<iframe title="Mediators at work" src="https://video.example/embed/42"></iframe><iframe src="javascript:alert(1)"></iframe><video><source src="/media/clip.mp4"></video>',
+      ),
+    ).toBe(
+      '[Mediators at work](https://video.example/embed/42) [https://city.example/media/clip.mp4](https://city.example/media/clip.mp4)',
+    );
+  });
+
+  it('keeps blank lines inside a code block', () => {
+    expect(md('<pre>line 1\n\n\nline 4</pre>')).toBe('```\nline 1\n\n\nline 4\n```');
   });
 
   it('never lets event handler attributes or javascript: links through', () => {

@@ -187,6 +187,18 @@ describe('extractPage behaviour', () => {
     expect(result.metadata.url).toBe('https://city.example/hostile');
   });
 
+  it('reports none for a document that is not a page, such as an image opened directly', () => {
+    const doc = parsePage(
+      '<html><head><title>photo.png (800×600)</title></head><body><img src="photo.png"></body></html>',
+    );
+    Object.defineProperty(doc, 'contentType', { value: 'image/png' });
+    const result = extractPage(doc, { url: 'https://city.example/photo.png' });
+    expect(result.extraction).toBe('none');
+    expect(result.contentMarkdown).toBe('');
+    expect(result.timings.readabilityMs).toBe(0);
+    expect(result.metadata.title).toBe('photo.png (800×600)');
+  });
+
   it('cuts an excerpt found in the page to the 5000-character limit', () => {
     const long = 'Long first paragraph about the programme. '.repeat(200);
     const doc = parsePage(`<html><head><title>A long page about a practice</title></head><body><article>
