@@ -3,9 +3,10 @@
 //   - a field the client had seen (its last write is at or below the client's base version) or that the same
 //     client wrote last is simply overwritten: that is an edit, not a race;
 //   - otherwise the two writes raced: the newer stamp (isNewer) wins and the other value becomes a conflict;
-//   - set elements follow the same rules one element at a time, without conflict records;
+//   - set elements follow the same rules one element at a time (a last-writer-wins element set), without
+//     conflict records;
 //   - a delete leaves a tombstone without data, and nothing brings a tombstone back.
-import { hlcTime, maxHlc } from './hlc.ts';
+import { hlcTime } from './hlc.ts';
 import { elementKey, isSetField } from './kinds.ts';
 import { type ConflictDraft, isNewer, type Mutation, type Outcome } from './mutation.ts';
 import { cloneState, type FieldClock, type ObjectState } from './object-state.ts';
@@ -44,8 +45,9 @@ export function applyMutation(current: ObjectState | null, m: Mutation, memberId
     const old = next.fields[field];
     const same = sameValue(old, value);
     if (decision === 'take' || decision === 'take-raced') {
-      // A causal overwrite keeps the clock from going backwards, so later races compare fairly.
-      next.clocks[field] = existing ? { ...clock, hlc: maxHlc(existing.hlc, clock.hlc) } : clock;
+      // The writer's own stamp, even when it is older than the value it overwrote with that value in view:
+      // the same client's next edit must compare against its own clock (found by the convergence property).
+      next.clocks[field] = clock;
       next.fields[field] = value;
       if (!same) visible = true;
       clocks = true;
@@ -80,11 +82,11 @@ export function applyMutation(current: ObjectState | null, m: Mutation, memberId
         const key = elementKey(field, value);
         const entry = entries.find((e) => e.key === key);
         if (!entry) {
-          // Removing an element this object never had is a no-op, so it cannot veto a concurrent add.
-          if (present) {
-            entries.push({ key, value, present, clock });
-            visible = true;
-          }
+          // A removal of an element never seen here is kept too (present: false), so a concurrent older add
+          // loses whichever arrives first: last-writer-wins per element, independent of arrival order.
+          entries.push({ key, value, present, clock });
+          if (present) visible = true;
+          else clocks = true;
           continue;
         }
         const decision = decide(entry.clock, clock, m.baseVersion);
