@@ -5,6 +5,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // app on a fresh libSQL file per test) and `browser` (the built extension in Debian's Chromium).
 export default defineConfig({
   test: {
+    // The JSON report gives .ci/run its closing "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]],
     projects: [
       {
         plugins: [WxtVitest()],

@@ -14,6 +14,19 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The extraction content script never calls extension APIs, so it does without webextension-polyfill
+    // (~10 KB of the content-script budget): WXT's own `wxt/browser` is enough for its runtime.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = viteConfig.resolve?.alias;
+      if (Array.isArray(alias)) {
+        viteConfig.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
   zip: { excludeSources: ['server/**', 'tests/**', 'bench/**', 'scripts/**', 'data/**'] },
   manifest: ({ mode, browser }) => {
     const e2e = mode === 'e2e';
@@ -35,6 +48,10 @@ export default defineConfig({
         'clip-selection': {
           suggested_key: { default: 'Alt+Shift+H' },
           description: '__MSG_commandClipSelection__',
+        },
+        'open-library': {
+          suggested_key: { default: 'Alt+Shift+L' },
+          description: '__MSG_commandOpenLibrary__',
         },
       },
       ...(browser === 'firefox'

@@ -28,6 +28,7 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'clip-selection' && tab?.id !== undefined) clipSelectionFromGesture(tab.id, tab.windowId);
+    if (command === 'open-library') openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
   });
   browser.runtime.onMessage.addListener((message, sender) => routeRequest(message, sender));
 });

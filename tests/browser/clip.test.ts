@@ -106,7 +106,22 @@ describe('clipping in Chromium', () => {
       'Ask Lisbon for the mediator training plan',
     );
     await panel.screenshot({ path: `${shots}/sidepanel-en-practice.png`, fullPage: true });
+
+    // An edit left unsaved (back to the list, panel closed) is still there when the practice is reopened.
+    await panel.locator('textarea[name="note"]').fill('Unsaved idea: invite them to the network meeting');
+    await panel.waitForTimeout(300);
     await panel.close();
+    const again = await openSidePanel(ext);
+    await again
+      .locator('[data-testid="practice-list"] li button', { hasText: 'multilingual welcome desk' })
+      .click();
+    await expect
+      .poll(() => again.locator('textarea[name="note"]').inputValue())
+      .toBe('Unsaved idea: invite them to the network meeting');
+    await again.locator('textarea[name="note"]').fill('Ask Lisbon for the mediator training plan');
+    await again.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => again.locator('[data-tone="ok"]').textContent()).toBe('Changes saved.');
+    await again.close();
   });
 
   it('re-opening the popup on a clipped page opens that practice instead of a duplicate, also via its canonical address', async () => {
@@ -150,6 +165,18 @@ describe('clipping in Chromium', () => {
     await popup.close();
   });
 
+  it('says plainly when a page has no article, and still saves its title and address', async () => {
+    const { tabId } = await openTab('/links.html');
+    const popup = await openPopupFor(ext, tabId);
+    await expect
+      .poll(() => popup.locator('[data-tone="warn"]').textContent())
+      .toContain('No article text was found');
+    expect(await popup.locator('input[name="title"]').inputValue()).toBe('Useful links');
+    await popup.getByRole('button', { name: 'Save to library' }).click();
+    await expect.poll(() => popup.locator('[data-tone="ok"]').textContent()).toBe('Saved to your library.');
+    await popup.close();
+  });
+
   it('keeps what the member typed when the popup closes before saving', async () => {
     const { tabId } = await openTab('/other.html');
     const popup = await openPopupFor(ext, tabId);
@@ -179,7 +206,7 @@ describe('persistence', () => {
     await selectText(page, 'Membership is free for every resident');
     expect(await requestClipSelection(control, tabId)).toMatchObject({ ok: true, createdPractice: true });
     const panel = await openSidePanel(ext);
-    await expect.poll(() => panel.locator('[data-testid="practice-list"] li').count()).toBe(4);
+    await expect.poll(() => panel.locator('[data-testid="practice-list"] li').count()).toBe(5);
     await panel.close();
   });
 
@@ -190,7 +217,7 @@ describe('persistence', () => {
     control = await controlPage(ext);
     const panel = await openSidePanel(ext);
     const rows = panel.locator('[data-testid="practice-list"] li');
-    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(5);
     expect(await rows.allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining('La médiation interculturelle dans les écoles')]),
     );

@@ -4,6 +4,7 @@ import type { Practice } from '../../../shared/schemas/practice.ts';
 import { formValuesFrom } from '../../features/clip-page.ts';
 import { formatDate, t } from '../../lib/i18n.ts';
 import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
+import { clearDraft, loadDraft, saveDraft } from '../../store/drafts.ts';
 import { deleteHighlight } from '../../store/highlights.ts';
 import { deletePractice, updatePractice } from '../../store/practices.ts';
 import { Notice } from '../components/Notice.tsx';
@@ -23,7 +24,19 @@ export function PracticeView({ practice, library, onBack }: Props) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [draftRestored, setDraftRestored] = useState(false);
   const highlights = library.highlights.get(practice.id) ?? [];
+  // Same draft key as the popup: text typed in either, and not saved, comes back in either.
+  const draftKey = `practice:${practice.id}`;
+
+  useEffect(() => {
+    void loadDraft(draftKey).then((draft) => {
+      if (!draft) return;
+      setValues((current) => ({ ...current, ...(draft as Partial<PracticeFormValues>) }));
+      setDirty(true);
+      setDraftRestored(true);
+    });
+  }, [draftKey]);
 
   // Another context changed this practice: follow it unless the member is mid-edit.
   useEffect(() => {
@@ -35,7 +48,9 @@ export function PracticeView({ practice, library, onBack }: Props) {
     setBusy(true);
     try {
       await updatePractice(practice.id, values);
+      await clearDraft(draftKey);
       setDirty(false);
+      setDraftRestored(false);
       setMessage({ tone: 'ok', text: t('changesSaved') });
     } catch (e) {
       setMessage({ tone: 'error', text: t('errorSaveFailed', e instanceof Error ? e.message : String(e)) });
@@ -57,6 +72,7 @@ export function PracticeView({ practice, library, onBack }: Props) {
           {t('openPage')}
         </a>
       </p>
+      {draftRestored && <Notice tone="info">{t('draftRestored')}</Notice>}
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       <PracticeForm
         values={values}
@@ -65,6 +81,7 @@ export function PracticeView({ practice, library, onBack }: Props) {
           setDirty(true);
           setMessage(null);
           setValues(next);
+          void saveDraft(draftKey, { ...next });
         }}
         onSubmit={save}
         submitLabel={t('saveChanges')}
