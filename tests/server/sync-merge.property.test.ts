@@ -95,7 +95,7 @@ function toMutation(e: Edit, i: number): Mutation {
   };
 }
 
-function arrive(mutations: Mutation[]) {
+function arrive(mutations: Mutation[]): Record<string, unknown> {
   let objects = new Map([[objectId, base]]);
   let version = 1;
   const lost: string[] = [];

@@ -20,6 +20,7 @@ export interface CityFixture {
   viewer: Person;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers and assert on them.
 export interface Answer<T = any> {
   status: number;
   body: T;
@@ -64,6 +65,7 @@ export async function makeWorld(
   const a = await cityFixture('Lyon', 'FR');
   const b = await cityFixture('Bergen', 'NO');
 
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
   async function call<T = any>(
     method: string,
     path: string,

