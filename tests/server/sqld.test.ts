@@ -14,6 +14,7 @@ import { applyMigrations } from '../../server/db/migrate.ts';
 import { conflictScenarios } from './scenarios/conflicts.ts';
 import { isolationScenarios } from './scenarios/isolation.ts';
 import { limitScenarios } from './scenarios/limits.ts';
+import { roleScenarios } from './scenarios/roles.ts';
 import { syncScenarios } from './scenarios/sync.ts';
 import { tenancyScenarios } from './scenarios/tenancy.ts';
 import type { Backend } from './support/backend.ts';
@@ -77,6 +78,7 @@ if (available) {
   tenancyScenarios(sqld);
   isolationScenarios(sqld);
   limitScenarios(sqld);
+  roleScenarios(sqld);
 }
 
 async function freePort(): Promise<number> {
@@ -98,7 +100,8 @@ async function waitForServer(url: string, stderr: () => string): Promise<Db> {
       await db.run(sql`SELECT 1`);
       return db;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`sqld did not start at ${url}: ${String(error)}\n${stderr()}`);
+      if (Date.now() > deadline)
+        throw new Error(`sqld did not start at ${url}: ${String(error)}\n${stderr()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
