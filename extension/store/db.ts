@@ -5,20 +5,15 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
+import type { PendingMutation } from './mutations.ts';
 
 /** A practice as stored: with the normalised URLs it is looked up by ("already clipped?"). */
 export type StoredPractice = Practice & { urlKeys: string[] };
 
-/** A change waiting to be sent to the city library. */
+/** A change waiting to be sent to the city library, already in the push protocol's shape. */
 export interface OutboxEntry {
   seq?: number;
-  mutationId: string;
-  kind: 'practice' | 'highlight';
-  objectId: string;
-  op: 'put' | 'delete';
-  /** Names of the fields this change set (for field-level merge on the server). */
-  changed: string[];
-  at: string;
+  mutation: PendingMutation;
 }
 
 /** What the member typed in the clip form, kept until it is saved so a closed popup loses nothing. */
@@ -31,7 +26,9 @@ export interface Draft {
 export interface LibrarySchema extends DBSchema {
   practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string; byUpdatedAt: string } };
   highlights: { key: string; value: Highlight; indexes: { byPractice: string } };
-  outbox: { key: number; value: OutboxEntry };
+  outbox: { key: number; value: OutboxEntry; indexes: { byObject: string } };
+  /** Small named records: the sync connection (with its token), cursor, clock, status. */
+  meta: { key: string; value: unknown };
   drafts: { key: string; value: Draft };
 }
 
@@ -48,7 +45,9 @@ export function openLibrary(): Promise<LibraryDb> {
       practices.createIndex('byUpdatedAt', 'updatedAt');
       const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
       highlights.createIndex('byPractice', 'practiceId');
-      db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      outbox.createIndex('byObject', 'mutation.objectId');
+      db.createObjectStore('meta');
       db.createObjectStore('drafts', { keyPath: 'key' });
     },
   });

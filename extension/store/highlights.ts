@@ -4,7 +4,8 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { type Highlight, highlightSchema } from '../../shared/schemas/highlight.ts';
 import { openLibrary } from './db.ts';
 import { announceLibraryChange } from './library-events.ts';
-import { outboxEntry } from './outbox.ts';
+import { creationMutation, deletionMutation } from './mutations.ts';
+import { enqueue } from './outbox.ts';
 
 export type NewHighlight = Pick<Highlight, 'pageUrl' | 'quote' | 'position'> & { note?: string };
 
@@ -28,7 +29,7 @@ export async function addHighlight(
     version: 0,
   });
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'highlights', 'outbox'], 'readwrite');
+  const tx = db.transaction(['practices', 'highlights', 'outbox', 'meta'], 'readwrite');
   const practice = await tx.objectStore('practices').get(practiceId);
   if (!practice || practice.deletedAt) throw new Error(`practice ${practiceId} not found`);
   const existing = await tx.objectStore('highlights').index('byPractice').getAll(practiceId);
@@ -42,9 +43,7 @@ export async function addHighlight(
     return same;
   }
   await tx.objectStore('highlights').add(highlight);
-  await tx
-    .objectStore('outbox')
-    .add(outboxEntry('highlight', highlight.id, 'put', Object.keys(highlight), now));
+  await enqueue(tx, (hlc) => creationMutation('highlight', highlight, hlc), now.getTime());
   await tx.done;
   announceLibraryChange({ kind: 'highlight', ids: [highlight.id] });
   return highlight;
@@ -58,11 +57,11 @@ export async function listHighlights(practiceId: string): Promise<Highlight[]> {
 export async function deleteHighlight(id: string, now = new Date()): Promise<void> {
   const at = now.toISOString();
   const db = await openLibrary();
-  const tx = db.transaction(['highlights', 'outbox'], 'readwrite');
+  const tx = db.transaction(['highlights', 'outbox', 'meta'], 'readwrite');
   const h = await tx.objectStore('highlights').get(id);
   if (!h || h.deletedAt) return;
   await tx.objectStore('highlights').put({ ...h, deletedAt: at, updatedAt: at });
-  await tx.objectStore('outbox').add(outboxEntry('highlight', id, 'delete', ['deletedAt'], now));
+  await enqueue(tx, (hlc) => deletionMutation('highlight', h, hlc), now.getTime());
   await tx.done;
   announceLibraryChange({ kind: 'highlight', ids: [id] });
 }

@@ -12,7 +12,8 @@ import {
 import { urlKeys } from '../../shared/url.ts';
 import { type LibraryDb, openLibrary, type StoredPractice } from './db.ts';
 import { announceLibraryChange } from './library-events.ts';
-import { outboxEntry } from './outbox.ts';
+import { creationMutation, deletionMutation, updateMutation } from './mutations.ts';
+import { enqueue } from './outbox.ts';
 
 export interface NewPractice extends PageMetadata {
   contentMarkdown: string;
@@ -50,12 +51,10 @@ export async function createPractice(input: NewPractice, now = new Date()): Prom
     clippedAt: at,
   });
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'outbox'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('practices').add(toStored(practice)),
-    tx.objectStore('outbox').add(outboxEntry('practice', practice.id, 'put', Object.keys(practice), now)),
-    tx.done,
-  ]);
+  const tx = db.transaction(['practices', 'outbox', 'meta'], 'readwrite');
+  await tx.objectStore('practices').add(toStored(practice));
+  await enqueue(tx, (hlc) => creationMutation('practice', practice, hlc), now.getTime());
+  await tx.done;
   announceLibraryChange({ kind: 'practice', ids: [practice.id] });
   return practice;
 }
@@ -65,15 +64,14 @@ export async function updatePractice(id: string, edit: PracticeEdit, now = new D
   if (changes.tags) changes.tags = uniqueTags(changes.tags);
   if (changes.areas) changes.areas = [...new Set(changes.areas)];
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'outbox'], 'readwrite');
+  const tx = db.transaction(['practices', 'outbox', 'meta'], 'readwrite');
   const stored = await tx.objectStore('practices').get(id);
   if (!stored || stored.deletedAt) throw new Error(`practice ${id} not found`);
-  const updated = practiceSchema.parse({ ...fromStored(stored), ...changes, updatedAt: now.toISOString() });
-  await Promise.all([
-    tx.objectStore('practices').put(toStored(updated)),
-    tx.objectStore('outbox').add(outboxEntry('practice', id, 'put', Object.keys(changes), now)),
-    tx.done,
-  ]);
+  const before = fromStored(stored);
+  const updated = practiceSchema.parse({ ...before, ...changes, updatedAt: now.toISOString() });
+  await tx.objectStore('practices').put(toStored(updated));
+  await enqueue(tx, (hlc) => updateMutation('practice', before, updated, hlc), now.getTime());
+  await tx.done;
   announceLibraryChange({ kind: 'practice', ids: [id] });
   return updated;
 }
@@ -82,15 +80,15 @@ export async function updatePractice(id: string, edit: PracticeEdit, now = new D
 export async function deletePractice(id: string, now = new Date()): Promise<void> {
   const at = now.toISOString();
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'highlights', 'outbox'], 'readwrite');
+  const tx = db.transaction(['practices', 'highlights', 'outbox', 'meta'], 'readwrite');
   const stored = await tx.objectStore('practices').get(id);
   if (!stored || stored.deletedAt) return;
   await tx.objectStore('practices').put({ ...stored, deletedAt: at, updatedAt: at });
-  await tx.objectStore('outbox').add(outboxEntry('practice', id, 'delete', ['deletedAt'], now));
+  await enqueue(tx, (hlc) => deletionMutation('practice', stored, hlc), now.getTime());
   const highlights = await tx.objectStore('highlights').index('byPractice').getAll(id);
   for (const h of highlights.filter((h) => !h.deletedAt)) {
     await tx.objectStore('highlights').put({ ...h, deletedAt: at, updatedAt: at });
-    await tx.objectStore('outbox').add(outboxEntry('highlight', h.id, 'delete', ['deletedAt'], now));
+    await enqueue(tx, (hlc) => deletionMutation('highlight', h, hlc), now.getTime());
   }
   await tx.done;
   announceLibraryChange({ kind: 'practice', ids: [id] });

@@ -61,13 +61,24 @@ describe('local library', () => {
     expect(await pendingChanges()).toEqual([]);
   });
 
-  it('queues every change in the outbox with the fields it set', async () => {
+  it('queues every change in the outbox as a push mutation: changed fields, set elements, ordered clocks', async () => {
     const saved = await createPractice(page());
-    await updatePractice(saved.id, { note: 'Visited in March', areas: ['welcoming_newcomers', 'language'] });
-    const outbox = await pendingChanges();
-    expect(outbox.map((e) => e.op)).toEqual(['put', 'put']);
-    expect(outbox[1]?.changed.sort()).toEqual(['areas', 'note']);
+    await updatePractice(saved.id, { note: 'Visited in March', areas: ['language'], title: saved.title });
+    const [created, edited] = (await pendingChanges()).map((e) => e.mutation);
+    expect(created).toMatchObject({ op: 'put', kind: 'practice', objectId: saved.id, baseVersion: 0 });
+    expect(created?.fields?.title).toBe('Sportello di accoglienza multilingue');
+    expect(created?.add).toEqual({ areas: ['welcoming_newcomers'], tags: ['accoglienza', 'lingue'] });
+    expect(edited?.fields).toEqual({ note: 'Visited in March' });
+    expect(edited?.add).toEqual({ areas: ['language'] });
+    expect(edited?.remove).toEqual({ areas: ['welcoming_newcomers'] });
+    expect(edited!.hlc > created!.hlc).toBe(true);
     expect((await getPractice(saved.id))?.note).toBe('Visited in March');
+  });
+
+  it('queues nothing for an edit that changes nothing', async () => {
+    const saved = await createPractice(page());
+    await updatePractice(saved.id, { note: saved.note, tags: [...saved.tags] });
+    expect(await pendingChanges()).toHaveLength(1);
   });
 
   it('deletes as a tombstone: gone from lists and lookups, highlights too, and queued for sync', async () => {
@@ -79,10 +90,9 @@ describe('local library', () => {
     expect(await listHighlights(saved.id)).toEqual([]);
     const raw = await (await openLibrary()).get('practices', saved.id);
     expect(raw?.deletedAt).not.toBeNull();
-    expect((await pendingChanges()).filter((e) => e.op === 'delete').map((e) => e.kind)).toEqual([
-      'practice',
-      'highlight',
-    ]);
+    expect(
+      (await pendingChanges()).filter((e) => e.mutation.op === 'delete').map((e) => e.mutation.kind),
+    ).toEqual(['practice', 'highlight']);
   });
 
   it('keeps several highlights per practice, once each', async () => {
