@@ -5,10 +5,12 @@ import type { Conflict } from '../../shared/api/conflicts.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { formatHlc } from '../../shared/sync/hlc.ts';
 import type { Kind } from '../../shared/sync/kinds.ts';
+import { PushRejected } from '../../shared/sync/push.ts';
 import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
 import { cities, conflicts } from '../db/schema/index.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { validationError } from '../validate.ts';
 import { pushInTx } from './push.ts';
 
 type Row = typeof conflicts.$inferSelect;
@@ -27,13 +29,20 @@ export async function listConflicts(db: Db, caller: Caller, q: Query): Promise<C
   return rows.map(conflictRecord);
 }
 
-export async function resolveConflict(
-  db: Db,
-  caller: Caller,
-  id: string,
-  action: 'restore' | 'dismiss',
-  nowMs: number,
-) {
+type Action = 'restore' | 'dismiss';
+
+export async function resolveConflict(db: Db, caller: Caller, id: string, action: Action, nowMs: number) {
+  try {
+    return await resolveInTx(db, caller, id, action, nowMs);
+  } catch (error) {
+    // The lost value was valid when it was pushed; a schema that has tightened since may refuse it.
+    if (error instanceof PushRejected)
+      throw validationError([{ path: ['lostValue'], message: error.message }]);
+    throw error;
+  }
+}
+
+function resolveInTx(db: Db, caller: Caller, id: string, action: Action, nowMs: number) {
   return db.transaction(async (tx) => {
     const scope = and(eq(conflicts.cityId, caller.city.id), eq(conflicts.id, id));
     const [row] = await tx.select().from(conflicts).where(scope);
