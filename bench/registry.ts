@@ -1,0 +1,7 @@
+// Every bench, one module each. To add one (a server bench, say), write bench/NAME.ts exporting a Bench and
+// list it here; `npm run bench -- --only NAME` then runs it alone.
+import { bundleSize } from './bundle-size.ts';
+import { clipPipeline } from './clip-pipeline.ts';
+import type { Bench } from './report.ts';
+
+export const benches: Bench[] = [clipPipeline, bundleSize];
