@@ -34,7 +34,7 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(e2e ? ['tabs'] : [])],
+      permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', ...(e2e ? ['tabs'] : [])],
       optional_permissions: e2e ? [] : ['tabs'],
       host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
       // The sync server's origin is asked for at connect time, never at install.

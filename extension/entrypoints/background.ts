@@ -6,6 +6,7 @@ import { clipSelectionMenuId, registerContextMenus } from '../features/context-m
 import { routeRequest } from '../features/message-router.ts';
 import { openSidePanel } from '../features/open-side-panel.ts';
 import { postSidePanelNotice } from '../features/side-panel-notice.ts';
+import { scheduleSync, syncSoon } from '../features/sync-schedule.ts';
 import { refreshAllMarks, watchTabsForMark } from '../features/toolbar-mark.ts';
 import { onLibraryChange } from '../store/library-events.ts';
 
@@ -13,7 +14,11 @@ import { onLibraryChange } from '../store/library-events.ts';
 export default defineBackground(() => {
   registerContextMenus();
   watchTabsForMark();
-  onLibraryChange(() => void refreshAllMarks());
+  onLibraryChange(() => {
+    void refreshAllMarks();
+    syncSoon();
+  });
+  scheduleSync();
 
   const clipSelectionFromGesture = (tabId: number, windowId: number | undefined) => {
     openSidePanel({ tabId, windowId }); // synchronously, while the gesture is live

@@ -2,7 +2,12 @@
 // (a content script, another extension, a web page) is refused without acting on it.
 import { browser } from 'wxt/browser';
 import { requestSchema } from '../lib/messages.ts';
+import { callWithConnection } from '../sync/call-with-connection.ts';
+import { openConflicts, resolveConflict } from '../sync/conflicts.ts';
+import { getConnection, withoutToken } from '../sync/connection.ts';
+import { syncNow } from '../sync/sync-engine.ts';
 import { clipSelection } from './clip-selection.ts';
+import { connectLibrary, disconnectLibrary } from './connect-library.ts';
 import { refreshMark } from './toolbar-mark.ts';
 
 interface Sender {
@@ -25,5 +30,24 @@ export async function routeRequest(message: unknown, sender: Sender): Promise<un
     case 'refresh-mark':
       await refreshMark(request.tabId, request.url);
       return { ok: true };
+    case 'connect':
+      return connectLibrary(request.server, request.token);
+    case 'disconnect':
+      await disconnectLibrary();
+      return { ok: true };
+    case 'connection-info': {
+      const connection = await getConnection();
+      return { connection: connection ? withoutToken(connection) : null };
+    }
+    case 'sync-now':
+      return syncNow();
+    case 'list-conflicts':
+      return callWithConnection(async (c) => ({ ok: true, conflicts: await openConflicts(c) }));
+    case 'resolve-conflict':
+      return callWithConnection(async (c) => {
+        await resolveConflict(c, request.id, request.action);
+        void syncNow();
+        return { ok: true };
+      });
   }
 }

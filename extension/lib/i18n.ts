@@ -22,3 +22,11 @@ export function formatDate(iso: string): string {
     date,
   );
 }
+
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(uiLanguage() === 'fr' ? 'fr-FR' : 'en-GB', { timeStyle: 'short' }).format(
+    date,
+  );
+}

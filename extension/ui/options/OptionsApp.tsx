@@ -1,10 +1,10 @@
-// Settings: the optional toolbar mark (and why it needs tab addresses), shortcuts, language.
-// The sync issue adds the server connection here.
+// Settings: the city library connection, the optional toolbar mark (and why it needs tab addresses), shortcuts, language.
 
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { hasTabsPermission, refreshAllMarks, tabsPermission } from '../../features/toolbar-mark.ts';
 import { t } from '../../lib/i18n.ts';
+import { ConnectForm } from '../components/ConnectForm.tsx';
 import { Header } from '../components/Header.tsx';
 import { Notice } from '../components/Notice.tsx';
 
@@ -18,6 +18,7 @@ export function OptionsApp() {
     <div style={{ maxWidth: '640px' }}>
       <Header />
       <main class="content">
+        <ConnectForm />
         <h2>{t('optionsMarkTitle')}</h2>
         <p>{t('optionsMarkExplain')}</p>
         {markOn !== null && (

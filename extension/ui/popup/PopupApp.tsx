@@ -26,6 +26,7 @@ import { MarkOffer } from '../components/MarkOffer.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { PracticeForm } from '../components/PracticeForm.tsx';
+import { ConnectOffer, connectLinkIn } from './ConnectOffer.tsx';
 
 const problemMessage: Record<NonNullable<PreparedClip['problem']>, MessageKey> = {
   restricted: 'extractRestricted',
@@ -122,11 +123,13 @@ export function PopupApp() {
   };
 
   const selection = prep?.page.selection;
+  const connectLink = connectLinkIn(tab?.url);
   return (
     <div class="popup">
       <Header />
       <main class="content">
         {status === 'no-tab' && <Notice tone="error">{t('errorNoTab')}</Notice>}
+        {connectLink && <ConnectOffer link={connectLink} />}
         {status === 'loading' && <Notice tone="info">{t('popupReading')}</Notice>}
         {existing && status !== 'saved' && (
           <Notice tone="info">{t('alreadyClipped', formatDate(existing.clippedAt))}</Notice>

@@ -8,10 +8,11 @@ import type { useLibrary } from './useLibrary.ts';
 
 interface Props {
   library: ReturnType<typeof useLibrary>;
+  authorName: (memberId: string | null) => string | null;
   onOpen: (id: string) => void;
 }
 
-export function LibraryView({ library, onOpen }: Props) {
+export function LibraryView({ library, authorName, onOpen }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>({ query: '', area: null, tag: null });
   const lang = uiLanguage();
   const shown = filterLibrary(library.practices, library.index, filter);
@@ -67,7 +68,12 @@ export function LibraryView({ library, onOpen }: Props) {
               <button type="button" class="row" onClick={() => onOpen(p.id)} data-practice-id={p.id}>
                 <span class="title">{p.title}</span>
                 <span class="sub">
-                  {[p.siteName, formatDate(p.clippedAt), highlights ? t('highlightCount', highlights) : null]
+                  {[
+                    p.siteName,
+                    formatDate(p.clippedAt),
+                    authorName(p.createdBy),
+                    highlights ? t('highlightCount', highlights) : null,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </span>

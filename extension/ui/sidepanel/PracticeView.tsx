@@ -15,10 +15,11 @@ import type { useLibrary } from './useLibrary.ts';
 interface Props {
   practice: Practice;
   library: ReturnType<typeof useLibrary>;
+  authorName: (memberId: string | null) => string | null;
   onBack: (message?: string) => void;
 }
 
-export function PracticeView({ practice, library, onBack }: Props) {
+export function PracticeView({ practice, library, authorName, onBack }: Props) {
   const [values, setValues] = useState<PracticeFormValues>(() => formValuesFrom(practice));
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -65,7 +66,10 @@ export function PracticeView({ practice, library, onBack }: Props) {
         ← {t('backToLibrary')}
       </button>
       <h2 id="practice-title">{practice.title}</h2>
-      <p class="count-line">{t('clippedOn', formatDate(practice.clippedAt))}</p>
+      <p class="count-line">
+        {t('clippedOn', formatDate(practice.clippedAt))}
+        {authorName(practice.createdBy) && ` · ${t('addedBy', authorName(practice.createdBy)!)}`}
+      </p>
       <PageMeta metadata={practice} />
       <p>
         <a href={practice.url} target="_blank" rel="noopener noreferrer">

@@ -5,9 +5,13 @@ import { type MessageKey, t } from '../../lib/i18n.ts';
 import type { ClipSelectionReply } from '../../lib/messages.ts';
 import { Header } from '../components/Header.tsx';
 import { Notice, type NoticeTone } from '../components/Notice.tsx';
+import { ConflictsView } from './ConflictsView.tsx';
 import { LibraryView } from './LibraryView.tsx';
 import { PracticeView } from './PracticeView.tsx';
+import { SyncBar } from './SyncBar.tsx';
+import { useConnection } from './useConnection.ts';
 import { useLibrary } from './useLibrary.ts';
+import { useSyncStatus } from './useSyncStatus.ts';
 
 const failureMessage: Record<Exclude<ClipSelectionReply, { ok: true }>['reason'], MessageKey> = {
   'no-selection': 'selectionEmpty',
@@ -17,7 +21,14 @@ const failureMessage: Record<Exclude<ClipSelectionReply, { ok: true }>['reason']
 
 export function SidePanelApp() {
   const library = useLibrary();
+  const { status, directory } = useSyncStatus();
+  const connection = useConnection(status.phase);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [showConflicts, setShowConflicts] = useState(false);
+  const authorName = (memberId: string | null) =>
+    memberId === null || memberId === connection?.memberId
+      ? (connection?.memberName ?? null)
+      : (directory.names[memberId] ?? t('unknownMember'));
   const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | null>(null);
 
   useEffect(() => {
@@ -41,13 +52,21 @@ export function SidePanelApp() {
     <div>
       <Header />
       <main class="content">
+        <SyncBar
+          status={status}
+          cityName={connection?.cityName ?? null}
+          onShowConflicts={() => setShowConflicts(true)}
+        />
         {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
         {openId && library.loaded && !open && <Notice tone="warn">{t('practiceNotFound')}</Notice>}
-        {open ? (
+        {showConflicts ? (
+          <ConflictsView library={library} directory={directory} onBack={() => setShowConflicts(false)} />
+        ) : open ? (
           <PracticeView
             key={open.id}
             practice={open}
             library={library}
+            authorName={authorName}
             onBack={(message) => {
               setOpenId(null);
               setNotice(message ? { tone: 'ok', text: message } : null);
@@ -56,6 +75,7 @@ export function SidePanelApp() {
         ) : (
           <LibraryView
             library={library}
+            authorName={authorName}
             onOpen={(id) => {
               setNotice(null);
               setOpenId(id);

@@ -1,0 +1,69 @@
+// Requests to the city library's server, with the member's token, and every failure named in the few ways
+// a coordinator can act on: unreachable, access revoked, not allowed, refused, slow down, server trouble.
+import type { Connection } from './connection.ts';
+
+export type SyncFailure =
+  | { reason: 'unreachable'; detail: string }
+  | { reason: 'unauthorized'; detail: string }
+  | { reason: 'forbidden'; detail: string }
+  | { reason: 'rejected'; detail: string }
+  | { reason: 'rate-limited'; detail: string; retryAfterMs: number }
+  | { reason: 'server'; detail: string };
+
+export class SyncError extends Error {
+  constructor(readonly failure: SyncFailure) {
+    super(`${failure.reason}: ${failure.detail}`);
+  }
+}
+
+const requestTimeoutMs = 30_000;
+
+export async function callApi<T>(
+  connection: Pick<Connection, 'server' | 'token'>,
+  path: string,
+  init: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${connection.server}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${connection.token}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(requestTimeoutMs),
+    });
+  } catch (error) {
+    throw new SyncError({
+      reason: 'unreachable',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+  if (response.ok) return (await response.json()) as T;
+  const detail = await errorMessage(response);
+  switch (response.status) {
+    case 401:
+      throw new SyncError({ reason: 'unauthorized', detail });
+    case 403:
+      throw new SyncError({ reason: 'forbidden', detail });
+    case 429: {
+      const seconds = Number(response.headers.get('retry-after'));
+      const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000;
+      throw new SyncError({ reason: 'rate-limited', detail, retryAfterMs });
+    }
+    default:
+      throw new SyncError({ reason: response.status >= 500 ? 'server' : 'rejected', detail });
+  }
+}
+
+/** The server's `{ error: { code, message, details } }` in one line, or the status text. */
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { message?: string; details?: unknown } };
+    const details = body.error?.details ? ` ${JSON.stringify(body.error.details).slice(0, 300)}` : '';
+    return `${response.status} ${body.error?.message ?? response.statusText}${details}`;
+  } catch {
+    return `${response.status} ${response.statusText}`;
+  }
+}

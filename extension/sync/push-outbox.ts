@@ -1,0 +1,55 @@
+// Push: sends the outbox in order, in batches the server accepts (≤ 50 mutations, a few MB), and removes
+// each batch only once the server has committed it. A batch that fails stays whole in the outbox; sending it
+// again is harmless (every mutation carries its idempotency key).
+import { maxMutationsPerPush, type PushResponse } from '../../shared/api/sync.ts';
+import { type OutboxEntry, openLibrary } from '../store/db.ts';
+import { callApi } from './api-client.ts';
+import { type Connection, clientId } from './connection.ts';
+
+const maxBatchBytes = 4_000_000;
+
+export function batches(entries: readonly OutboxEntry[]): OutboxEntry[][] {
+  const out: OutboxEntry[][] = [];
+  let current: OutboxEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = JSON.stringify(entry.mutation).length;
+    if (current.length && (current.length >= maxMutationsPerPush || bytes + size > maxBatchBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** Pushes everything pending; returns how many mutations the server took. */
+export async function pushOutbox(connection: Connection): Promise<number> {
+  const db = await openLibrary();
+  const pending = await db.getAll('outbox');
+  const client = await clientId();
+  let sent = 0;
+  for (const batch of batches(pending)) {
+    const answer = await callApi<PushResponse>(connection, '/api/sync/push', {
+      method: 'POST',
+      body: { clientId: client, mutations: batch.map((e) => e.mutation) },
+    });
+    const tx = db.transaction(['outbox', 'practices', 'highlights'], 'readwrite');
+    for (const entry of batch) await tx.objectStore('outbox').delete(entry.seq!);
+    for (const result of answer.results) {
+      const kind = batch.find((e) => e.mutation.id === result.id)?.mutation.kind;
+      const store = kind === 'practice' ? 'practices' : kind === 'highlight' ? 'highlights' : null;
+      if (!store) continue;
+      const local = await tx.objectStore(store).get(result.objectId);
+      if (local && local.version < result.objectVersion) {
+        await tx.objectStore(store).put({ ...local, version: result.objectVersion });
+      }
+    }
+    await tx.done;
+    sent += batch.length;
+  }
+  return sent;
+}

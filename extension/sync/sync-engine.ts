@@ -1,0 +1,104 @@
+// The sync client, run by the background: push the outbox, then pull what changed, then refresh names and
+// the conflict count. One run at a time; failures back off exponentially with jitter (or as long as a 429's
+// Retry-After says) and a revoked token stops syncing until the member reconnects — local data stays.
+
+import { openLibrary } from '../store/db.ts';
+import { announceLibraryChange } from '../store/library-events.ts';
+import { pendingCount } from '../store/outbox.ts';
+import { SyncError } from './api-client.ts';
+import { openConflicts } from './conflicts.ts';
+import { getConnection } from './connection.ts';
+import { refreshDirectory } from './member-directory.ts';
+import { pullChanges } from './pull-changes.ts';
+import { pushOutbox } from './push-outbox.ts';
+import { readStatus, type SyncStatus, writeStatus } from './sync-status.ts';
+
+const baseDelayMs = 2_000;
+const maxDelayMs = 15 * 60_000;
+
+let running: Promise<SyncStatus> | null = null;
+let queued: Promise<SyncStatus> | null = null;
+let failures = 0;
+
+/** Exponential backoff with full jitter in its upper half: 2 s, 4 s, 8 s … up to 15 min. */
+export function backoffDelay(attempt: number, random = Math.random()): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling * (0.5 + random / 2));
+}
+
+/**
+ * Runs a sync, one at a time. Asked while one is running, it runs once more after it (however many ask), so
+ * whoever asks gets a sync that started after the request: a change made meanwhile is never left behind.
+ */
+export function syncNow(): Promise<SyncStatus> {
+  if (!running) {
+    running = runOnce().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  const next = () => {
+    queued = null;
+    return syncNow();
+  };
+  queued ??= running.then(next, next);
+  return queued;
+}
+
+async function runOnce(): Promise<SyncStatus> {
+  const before = await readStatus();
+  const connection = await getConnection();
+  const pending = await pendingCount();
+  if (!connection) {
+    const local: SyncStatus = { ...before, phase: 'local', pending, failure: null, retryAt: null };
+    await writeStatus(local);
+    return local;
+  }
+  await writeStatus({ ...before, phase: 'syncing', pending });
+  try {
+    await pushOutbox(connection);
+    const changed = await pullChanges(connection);
+    if (changed.length) announceLibraryChange({ kind: 'practice', ids: changed });
+    await refreshDirectory(connection, await authorsOf(changed));
+    const conflicts = (await openConflicts(connection)).length;
+    failures = 0;
+    const done: SyncStatus = {
+      phase: 'idle',
+      pending: await pendingCount(),
+      conflicts,
+      lastSyncedAt: new Date().toISOString(),
+      failure: null,
+      retryAt: null,
+    };
+    await writeStatus(done);
+    return done;
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error;
+    failures++;
+    const { failure } = error;
+    const retryAt =
+      failure.reason === 'unauthorized'
+        ? null
+        : Date.now() + (failure.reason === 'rate-limited' ? failure.retryAfterMs : backoffDelay(failures));
+    const failed: SyncStatus = {
+      ...before,
+      phase: failure.reason === 'unreachable' ? 'offline' : 'error',
+      pending: await pendingCount(),
+      failure,
+      retryAt,
+    };
+    await writeStatus(failed);
+    return failed;
+  }
+}
+
+async function authorsOf(ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const db = await openLibrary();
+  const authors = new Set<string>();
+  for (const id of ids) {
+    const object = (await db.get('practices', id)) ?? (await db.get('highlights', id));
+    if (object?.createdBy) authors.add(object.createdBy);
+  }
+  return [...authors];
+}

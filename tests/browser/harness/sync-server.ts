@@ -1,0 +1,76 @@
+// The real sync server for browser tests: the Hono app on a fresh libSQL file, served on 127.0.0.1, with
+// helpers to make cities, members and tokens, revoke a token, and stop and restart it on the same port
+// (what a member's browser sees as "the server is unreachable").
+import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../../server/app.ts';
+import { openDatabaseFromEnv } from '../../../server/node-database.ts';
+import { addMember, createCity, issueToken, revokeToken } from '../../../server/tenancy/tenancy.ts';
+import { encodeConnectCode } from '../../../shared/api/connect.ts';
+
+export interface TestMember {
+  id: string;
+  name: string;
+  cityId: string;
+  tokenId: string;
+  connectCode: string;
+}
+
+export async function startSyncServer() {
+  const { db } = await openDatabaseFromEnv({ DATA_DIR: mkdtempSync(join(tmpdir(), 'icc-server-')) });
+  const app = createApp({ db, rateLimit: false, log: () => {} });
+  let port = 0;
+  let server: Server | null = null;
+
+  const listen = () =>
+    new Promise<void>((ready) => {
+      server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+        port = info.port;
+        ready();
+      }) as Server;
+    });
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (!server) return done();
+      server.closeAllConnections();
+      server.close(() => done());
+      server = null;
+    });
+  await listen();
+  const origin = () => `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    stop,
+    restart: listen,
+    async city(name: string, country: string) {
+      return createCity(db, { name, country, lang: 'en' }, Date.now());
+    },
+    async member(
+      cityId: string,
+      name: string,
+      role: 'coordinator' | 'contributor' | 'viewer',
+    ): Promise<TestMember> {
+      const member = await addMember(db, cityId, { name, role }, Date.now());
+      const { secret, token } = await issueToken(db, { cityId, memberId: member.id }, Date.now());
+      return {
+        id: member.id,
+        name,
+        cityId,
+        tokenId: token.id,
+        connectCode: encodeConnectCode(origin(), secret),
+      };
+    },
+    async revoke(member: TestMember) {
+      await revokeToken(db, member.cityId, member.tokenId, Date.now());
+    },
+    async close() {
+      await stop();
+      db.$client.close();
+    },
+  };
+}
