@@ -1,0 +1,217 @@
+// The extension's sync client (push, pull, engine) against the real server app on a fresh libSQL file:
+// fetch is routed to the Hono app itself, no mock of either side. IndexedDB is fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLibraryDatabase } from '../../extension/store/db.ts';
+import { pendingChanges } from '../../extension/store/outbox.ts';
+import {
+  createPractice,
+  getPractice,
+  type NewPractice,
+  updatePractice,
+} from '../../extension/store/practices.ts';
+import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
+import { pullChanges } from '../../extension/sync/pull-changes.ts';
+import { batches, pushOutbox } from '../../extension/sync/push-outbox.ts';
+import { backoffDelay, syncNow } from '../../extension/sync/sync-engine.ts';
+import { createApp } from '../../server/app.ts';
+import { addMember, createCity, issueToken, revokeToken } from '../../server/tenancy/tenancy.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { freshFileDb } from '../server/support/fresh-db.ts';
+
+const server = 'http://library.test';
+
+const page: NewPractice = {
+  url: 'https://www.comune.bari.it/welcome-desk',
+  canonicalUrl: null,
+  title: 'Sportello di accoglienza multilingue',
+  excerpt: '',
+  siteName: 'Comune di Bari',
+  byline: null,
+  publishedTime: null,
+  lang: 'it',
+  dir: 'ltr',
+  image: null,
+  contentMarkdown: 'Testo',
+  extraction: 'full',
+  areas: ['welcoming_newcomers'],
+  tags: ['accoglienza'],
+  note: '',
+};
+
+async function world() {
+  const { db } = await freshFileDb();
+  const app = createApp({ db, rateLimit: false, log: () => {} });
+  let up = true;
+  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+    if (!up) throw new TypeError('fetch failed');
+    return app.fetch(new Request(input, init));
+  });
+  const now = Date.now();
+  const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
+  const member = async (name: string) => {
+    const m = await addMember(db, city.id, { name, role: 'contributor' }, now);
+    const { secret, token } = await issueToken(db, { cityId: city.id, memberId: m.id }, now);
+    const connection: Connection = {
+      server,
+      token: secret,
+      memberId: m.id,
+      memberName: name,
+      role: 'contributor',
+      cityId: city.id,
+      cityName: city.name,
+      connectedAt: new Date(now).toISOString(),
+    };
+    return { connection, tokenId: token.id };
+  };
+  /** Another member's browser, speaking the protocol directly. */
+  const push = async (token: string, mutations: unknown[]) => {
+    const res = await app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'other-browser', mutations }),
+    });
+    expect(res.status).toBe(200);
+    return res.json();
+  };
+  const pullAll = async (token: string) =>
+    (await (
+      await app.request('/api/sync/pull?since=0', { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
+      changes: { id: string; object?: Record<string, unknown>; deleted: boolean }[];
+    };
+  return {
+    member,
+    push,
+    pullAll,
+    revoke: (tokenId: string) => revokeToken(db, city.id, tokenId, Date.now()),
+    setUp: (value: boolean) => {
+      up = value;
+    },
+  };
+}
+
+beforeEach(async () => {
+  await useLibraryDatabase(`sync-${uuidv7()}`);
+});
+
+describe('push and pull against the real server', () => {
+  it('delivers local creations and edits, then empties the outbox and records server versions', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    await saveConnection(ana.connection);
+    const saved = await createPractice(page);
+    await updatePractice(saved.id, { note: 'Meet them in May', areas: ['welcoming_newcomers', 'language'] });
+    expect(await pushOutbox(ana.connection)).toBe(2);
+    expect(await pendingChanges()).toEqual([]);
+    expect((await getPractice(saved.id))?.version).toBeGreaterThan(0);
+    const [change] = (await w.pullAll(ana.connection.token)).changes;
+    expect(change?.object).toMatchObject({
+      note: 'Meet them in May',
+      areas: ['welcoming_newcomers', 'language'],
+    });
+    expect(change?.object?.createdBy).toBe(ana.connection.memberId);
+  });
+
+  it('applies another member’s change while keeping this browser’s unsent edit on top', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    await saveConnection(ana.connection);
+    const saved = await createPractice(page);
+    await pushOutbox(ana.connection);
+    await pullChanges(ana.connection);
+    const version = (await getPractice(saved.id))!.version;
+    await w.push(bruno.connection.token, [
+      {
+        id: uuidv7(),
+        kind: 'practice',
+        objectId: saved.id,
+        baseVersion: version,
+        hlc: `${new Date().toISOString()}-0000`,
+        op: 'put',
+        fields: { note: 'Bruno: contact the association' },
+      },
+    ]);
+    await updatePractice(saved.id, { tags: ['accoglienza', 'lingue'] }); // not pushed yet
+    await pullChanges(ana.connection);
+    const local = await getPractice(saved.id);
+    expect(local?.note).toBe('Bruno: contact the association');
+    expect(local?.tags).toEqual(['accoglienza', 'lingue']);
+    await pushOutbox(ana.connection);
+    const [change] = (await w.pullAll(bruno.connection.token)).changes;
+    expect(change?.object).toMatchObject({
+      note: 'Bruno: contact the association',
+      tags: ['accoglienza', 'lingue'],
+    });
+  });
+
+  it('removes a practice another member deleted', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    await saveConnection(ana.connection);
+    const saved = await createPractice(page);
+    await pushOutbox(ana.connection);
+    await w.push(bruno.connection.token, [
+      {
+        id: uuidv7(),
+        kind: 'practice',
+        objectId: saved.id,
+        baseVersion: 1,
+        hlc: `${new Date().toISOString()}-0000`,
+        op: 'delete',
+      },
+    ]);
+    await pullChanges(ana.connection);
+    expect(await getPractice(saved.id)).toBeUndefined();
+  });
+});
+
+describe('the sync engine', () => {
+  it('says offline when the server is unreachable, keeps the change, and delivers it later', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    await saveConnection(ana.connection);
+    await createPractice(page);
+    w.setUp(false);
+    const offline = await syncNow();
+    expect(offline).toMatchObject({ phase: 'offline', pending: 1, failure: { reason: 'unreachable' } });
+    expect(offline.retryAt).toBeGreaterThan(Date.now());
+    w.setUp(true);
+    expect(await syncNow()).toMatchObject({ phase: 'idle', pending: 0, failure: null });
+    expect((await w.pullAll(ana.connection.token)).changes).toHaveLength(1);
+  });
+
+  it('stops with a clear reason when the token is revoked, and keeps local data', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    await saveConnection(ana.connection);
+    const saved = await createPractice(page);
+    await w.revoke(ana.tokenId);
+    expect(await syncNow()).toMatchObject({
+      phase: 'error',
+      failure: { reason: 'unauthorized' },
+      retryAt: null,
+    });
+    expect((await getPractice(saved.id))?.title).toBe(page.title);
+    expect(await pendingChanges()).toHaveLength(1);
+  });
+});
+
+describe('batching and backoff', () => {
+  const entry = (size: number) =>
+    ({ seq: 1, mutation: { fields: { contentMarkdown: 'x'.repeat(size) } } }) as never;
+
+  it('sends at most 50 mutations, and a few MB, per push', () => {
+    expect(batches(Array.from({ length: 120 }, () => entry(10))).map((b) => b.length)).toEqual([50, 50, 20]);
+    expect(batches([entry(3_000_000), entry(3_000_000), entry(10)]).map((b) => b.length)).toEqual([1, 2]);
+  });
+
+  it('backs off exponentially with jitter, within bounds', () => {
+    expect(backoffDelay(1, 0)).toBe(1000);
+    expect(backoffDelay(1, 1)).toBe(2000);
+    expect(backoffDelay(4, 0.5)).toBe(12_000);
+    expect(backoffDelay(50, 1)).toBe(15 * 60_000);
+  });
+});
