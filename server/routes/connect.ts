@@ -22,17 +22,21 @@ const page = (nonce: string) => `<!doctype html>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}
 code,output{display:block;background:#f3f3f3;padding:.5rem;word-break:break-all;font-family:ui-monospace,monospace}</style>
 </head><body>
-<h1>Connect ICC Clipper to this server</h1>
-<p id="bad" hidden>This link carries no valid connect code. Ask your city's coordinator for a new one.</p>
+<h1>Connect ICC Clipper to this server <span lang="fr">· Connecter ICC Clipper à ce serveur</span></h1>
+<p id="bad" hidden>This link carries no valid connect code. Ask your city's coordinator for a new one.<br>
+<span lang="fr">Ce lien ne contient pas de code de connexion valide. Demandez-en un nouveau au coordinateur de votre ville.</span></p>
 <div id="ok" hidden>
-<ol><li>Open the ICC Clipper extension's <strong>Options</strong>.</li>
-<li>Paste this page's address (or the connect code below) into <strong>Connect to a city library</strong>.</li>
+<ol><li>Click the <strong>ICC Clipper</strong> icon in the toolbar on this page, then <strong>Connect ICC Clipper to it</strong>.</li>
+<li>Or open the extension's <strong>Settings</strong> and paste this page's address (or the connect code below) under <strong>City library</strong>.</li>
 <li>Allow access to this server when the browser asks.</li></ol>
-<h2>Connect code</h2><output id="code"></output>
-<h2>Or enter them by hand</h2>
-<p>Server address</p><output id="server"></output>
-<p>Access token (keep it secret; it is shown to you only)</p><output id="token"></output>
-<p>The extension shows the token as <strong id="prefix"></strong>… once connected.</p>
+<ol lang="fr"><li>Cliquez sur l'icône <strong>ICC Clipper</strong> dans la barre d'outils sur cette page, puis sur <strong>Y connecter ICC Clipper</strong>.</li>
+<li>Ou ouvrez les <strong>Paramètres</strong> de l'extension et collez l'adresse de cette page (ou le code ci-dessous) sous <strong>Bibliothèque de la ville</strong>.</li>
+<li>Autorisez l'accès à ce serveur quand le navigateur le demande.</li></ol>
+<h2>Connect code <span lang="fr">· Code de connexion</span></h2><output id="code"></output>
+<h2>Or enter them by hand <span lang="fr">· Ou saisissez-les à la main</span></h2>
+<p>Server address <span lang="fr">· Adresse du serveur</span></p><output id="server"></output>
+<p>Access token, keep it secret <span lang="fr">· Jeton d'accès, à garder secret</span></p><output id="token"></output>
+<p>Token prefix, to recognise it later in the list of tokens <span lang="fr">· Début du jeton, pour le reconnaître ensuite</span>: <strong id="prefix"></strong>…</p>
 </div>
 <p><a href="/api/docs">API reference</a></p>
 <script nonce="${nonce}">${script}</script>

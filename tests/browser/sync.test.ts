@@ -24,6 +24,7 @@ let server: Awaited<ReturnType<typeof startSyncServer>>;
 let ana: Member;
 let bruno: Member;
 let carla: Member;
+let lisbonId: string;
 
 async function connect(account: TestMember): Promise<Member> {
   const ext = await launchWithExtension();
@@ -70,6 +71,7 @@ beforeAll(async () => {
   site = await servePages();
   server = await startSyncServer();
   const lisbon = await server.city('Lisbon', 'PT');
+  lisbonId = lisbon.id;
   const oslo = await server.city('Oslo', 'NO');
   ana = await connect(await server.member(lisbon.id, 'Ana', 'contributor'));
   bruno = await connect(await server.member(lisbon.id, 'Bruno', 'contributor'));
@@ -182,5 +184,28 @@ describe('the shared city library', () => {
     expect(await status(ana).textContent()).toContain('access to the city library was revoked');
     expect(await rows(ana).count()).toBe(1);
     await ana.panel.screenshot({ path: `${shots}/sync-revoked.png` });
+  });
+
+  it('connects from the server’s connect page through the popup, and a viewer reads the library', async () => {
+    const dora = await server.member(lisbonId, 'Dora', 'viewer');
+    const ext = await launchWithExtension();
+    try {
+      const control = await controlPage(ext);
+      const page = await ext.context.newPage();
+      await page.goto(`${server.origin()}/connect#${dora.connectCode}`);
+      await expect.poll(() => page.locator('#code').textContent()).toBe(dora.connectCode);
+      await page.screenshot({ path: `${shots}/connect-page.png`, fullPage: true });
+      const popup = await openPopupFor(ext, await tabIdFor(control, page.url()));
+      await popup.getByRole('button', { name: 'Connect ICC Clipper to it' }).click();
+      await expect
+        .poll(() => popup.locator('[data-tone="ok"]').first().textContent())
+        .toBe('Connected to Lisbon as Dora (viewer).');
+      const panel = await openSidePanel(ext);
+      await expect
+        .poll(() => panel.locator('[data-testid="practice-list"] li').allInnerTexts(), { timeout: 15_000 })
+        .toEqual([expect.stringContaining('A multilingual welcome desk for newcomers')]);
+    } finally {
+      await ext.close();
+    }
   });
 });
