@@ -59,4 +59,19 @@ describe('the English and French catalogues', () => {
     expect(used.size).toBeGreaterThan(40);
     expect([...used].filter((k) => !(k in en))).toEqual([]);
   });
+
+  it('hold no key that nothing uses (keys built at run time are listed by prefix)', () => {
+    const code = sources('extension')
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n')
+      .concat(readFileSync('wxt.config.ts', 'utf8'));
+    const dynamic = ['areaGroup_', 'role_'];
+    const unused = Object.keys(en).filter(
+      (key) =>
+        !dynamic.some((p) => key.startsWith(p)) &&
+        !code.includes(`'${key}'`) &&
+        !code.includes(`__MSG_${key}__`),
+    );
+    expect(unused).toEqual([]);
+  });
 });

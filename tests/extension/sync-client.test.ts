@@ -39,9 +39,9 @@ const page: NewPractice = {
   note: '',
 };
 
-async function world() {
+async function world(options: { rateLimit?: { burst: number; perSecond: number } } = {}) {
   const { db } = await freshFileDb();
-  const app = createApp({ db, rateLimit: false, log: () => {} });
+  const app = createApp({ db, rateLimit: options.rateLimit ?? false, log: () => {} });
   let up = true;
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     if (!up) throw new TypeError('fetch failed');
@@ -196,6 +196,20 @@ describe('the sync engine', () => {
     });
     expect((await getPractice(saved.id))?.title).toBe(page.title);
     expect(await pendingChanges()).toHaveLength(1);
+  });
+
+  it('waits as long as the server’s Retry-After says when it is told to slow down', async () => {
+    const w = await world({ rateLimit: { burst: 1, perSecond: 0.01 } });
+    const ana = await w.member('Ana');
+    await saveConnection(ana.connection);
+    await createPractice(page);
+    const before = Date.now();
+    const slowed = await syncNow();
+    expect(slowed).toMatchObject({ phase: 'error', failure: { reason: 'rate-limited' } });
+    // One request per 100 s refills the bucket: the client waits about that long, not its own short backoff.
+    expect(slowed.retryAt! - before).toBeGreaterThan(30_000);
+    // The push went through before the pull was refused: nothing waits, nothing was lost.
+    expect(slowed.pending).toBe(0);
   });
 });
 

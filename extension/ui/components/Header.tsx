@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n.ts';
 
-export function Header() {
+export function Header({ title = t('extName') }: { title?: string }) {
   return (
     <header class="header">
       <img src={browser.runtime.getURL('/icon/32.png')} alt="" />
-      <h1>{t('extName')}</h1>
+      <h1>{title}</h1>
     </header>
   );
 }

@@ -16,7 +16,7 @@ export function OptionsApp() {
   }, []);
   return (
     <div style={{ maxWidth: '640px' }}>
-      <Header />
+      <Header title={t('optionsTitle')} />
       <main class="content">
         <ConnectForm />
         <h2>{t('optionsMarkTitle')}</h2>
