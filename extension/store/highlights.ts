@@ -1,10 +1,10 @@
 // Highlights of a practice: passages anchored with W3C selectors. Stored as their own synced objects, so a
 // highlight is never only in one browser's memory.
-import { uuidv7 } from '../../shared/ids.ts';
 import { type Highlight, highlightSchema } from '../../shared/schemas/highlight.ts';
 import { openLibrary } from './db.ts';
 import { announceLibraryChange } from './library-events.ts';
 import { creationMutation, deletionMutation } from './mutations.ts';
+import { newEnvelope } from './new-envelope.ts';
 import { enqueue } from './outbox.ts';
 
 export type NewHighlight = Pick<Highlight, 'pageUrl' | 'quote' | 'position'> & { note?: string };
@@ -14,19 +14,11 @@ export async function addHighlight(
   input: NewHighlight,
   now = new Date(),
 ): Promise<Highlight> {
-  const at = now.toISOString();
   const highlight = highlightSchema.parse({
     ...input,
     note: input.note ?? '',
     practiceId,
-    id: uuidv7(now.getTime()),
-    cityId: null,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: null,
-    updatedBy: null,
-    deletedAt: null,
-    version: 0,
+    ...newEnvelope(now),
   });
   const db = await openLibrary();
   const tx = db.transaction(['practices', 'highlights', 'outbox', 'meta'], 'readwrite');

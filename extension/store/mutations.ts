@@ -4,20 +4,11 @@
 // what the member did, in order.
 import { uuidv7 } from '../../shared/ids.ts';
 import { type Kind, kindSpecs, scalarFields } from '../../shared/sync/kinds.ts';
+import type { Mutation } from '../../shared/sync/mutation.ts';
 import { sameValue } from '../../shared/sync/same-value.ts';
 
-export interface PendingMutation {
-  id: string;
-  kind: Kind;
-  objectId: string;
-  baseVersion: number;
-  hlc: string;
-  op: 'put' | 'delete';
-  createdAt?: string;
-  fields?: Record<string, unknown>;
-  add?: Record<string, string[]>;
-  remove?: Record<string, string[]>;
-}
+/** A mutation as queued in this browser: the protocol's, before the push adds this browser's clientId. */
+export type PendingMutation = Omit<Mutation, 'clientId'>;
 
 type Data = Record<string, unknown>;
 

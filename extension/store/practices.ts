@@ -1,6 +1,5 @@
 // Practices in the local library: create, edit, delete (as a tombstone), look up by page address.
 // Every write validates against the shared schema and queues an outbox entry in the same transaction.
-import { uuidv7 } from '../../shared/ids.ts';
 import { uniqueTags } from '../../shared/schemas/common.ts';
 import {
   type PageMetadata,
@@ -13,6 +12,7 @@ import { urlKeys } from '../../shared/url.ts';
 import { type LibraryDb, openLibrary, type StoredPractice } from './db.ts';
 import { announceLibraryChange } from './library-events.ts';
 import { creationMutation, deletionMutation, updateMutation } from './mutations.ts';
+import { newEnvelope } from './new-envelope.ts';
 import { enqueue } from './outbox.ts';
 
 export interface NewPractice extends PageMetadata {
@@ -33,23 +33,16 @@ function fromStored({ urlKeys: _keys, ...practice }: StoredPractice): Practice {
 }
 
 export async function createPractice(input: NewPractice, now = new Date()): Promise<Practice> {
-  const at = now.toISOString();
   const practice = practiceSchema.parse({
     ...input,
     tags: uniqueTags(input.tags),
     areas: [...new Set(input.areas)],
     stakeholderIds: input.stakeholderIds ?? [],
     visibility: 'city',
-    id: uuidv7(now.getTime()),
-    cityId: null,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: null,
-    updatedBy: null,
-    deletedAt: null,
-    version: 0,
-    clippedAt: at,
+    ...newEnvelope(now),
+    clippedAt: now.toISOString(),
   });
+
   const db = await openLibrary();
   const tx = db.transaction(['practices', 'outbox', 'meta'], 'readwrite');
   await tx.objectStore('practices').add(toStored(practice));
