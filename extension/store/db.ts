@@ -5,6 +5,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
+import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import type { PendingMutation } from './mutations.ts';
 
 /** A practice as stored: with the normalised URLs it is looked up by ("already clipped?"). */
@@ -26,6 +27,7 @@ export interface Draft {
 export interface LibrarySchema extends DBSchema {
   practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string; byUpdatedAt: string } };
   highlights: { key: string; value: Highlight; indexes: { byPractice: string } };
+  stakeholders: { key: string; value: Stakeholder };
   outbox: { key: number; value: OutboxEntry; indexes: { byObject: string } };
   /** Small named records: the sync connection (with its token), cursor, clock, status. */
   meta: { key: string; value: unknown };
@@ -38,20 +40,29 @@ let dbName = 'icc-library';
 let opening: Promise<LibraryDb> | null = null;
 
 export function openLibrary(): Promise<LibraryDb> {
-  opening ??= openDB<LibrarySchema>(dbName, 1, {
-    upgrade(db) {
-      const practices = db.createObjectStore('practices', { keyPath: 'id' });
-      practices.createIndex('byUrlKey', 'urlKeys', { multiEntry: true });
-      practices.createIndex('byUpdatedAt', 'updatedAt');
-      const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
-      highlights.createIndex('byPractice', 'practiceId');
-      const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
-      outbox.createIndex('byObject', 'mutation.objectId');
-      db.createObjectStore('meta');
-      db.createObjectStore('drafts', { keyPath: 'key' });
+  opening ??= openDB<LibrarySchema>(dbName, 2, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) createVersion1(db);
+      if (oldVersion < 2) {
+        db.createObjectStore('stakeholders', { keyPath: 'id' });
+        // Earlier pulls skipped stakeholders: read the city library from the start once to get them.
+        void tx.objectStore('meta').put(0, 'cursor');
+      }
     },
   });
   return opening;
+}
+
+function createVersion1(db: IDBPDatabase<LibrarySchema>): void {
+  const practices = db.createObjectStore('practices', { keyPath: 'id' });
+  practices.createIndex('byUrlKey', 'urlKeys', { multiEntry: true });
+  practices.createIndex('byUpdatedAt', 'updatedAt');
+  const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+  highlights.createIndex('byPractice', 'practiceId');
+  const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+  outbox.createIndex('byObject', 'mutation.objectId');
+  db.createObjectStore('meta');
+  db.createObjectStore('drafts', { keyPath: 'key' });
 }
 
 /** Tests: use a fresh database name (with fake-indexeddb) so tests never share state. */

@@ -3,7 +3,7 @@
 const channelName = 'icc-library-changes';
 
 export interface LibraryChange {
-  kind: 'practice' | 'highlight';
+  kind: 'practice' | 'highlight' | 'stakeholder';
   ids: string[];
 }
 

@@ -4,8 +4,10 @@
 import { type PullResponse, pullResponseSchema } from '../../shared/api/sync.ts';
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
+import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import { urlKeys } from '../../shared/url.ts';
 import { openLibrary } from '../store/db.ts';
+import { isKeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending } from '../store/mutations.ts';
 import { callApi } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
@@ -28,11 +30,11 @@ export async function pullChanges(connection: Connection): Promise<string[]> {
 
 async function applyPage(page: ReturnType<typeof pullResponseSchema.parse>): Promise<void> {
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'highlights', 'outbox', 'meta'], 'readwrite');
+  const tx = db.transaction(['practices', 'highlights', 'stakeholders', 'outbox', 'meta'], 'readwrite');
   for (const change of page.changes) {
-    // Stakeholders and snippets arrive here once the extension keeps them (their issues reset the cursor).
-    if (change.kind !== 'practice' && change.kind !== 'highlight') continue;
-    const store = change.kind === 'practice' ? 'practices' : 'highlights';
+    // Snippets arrive here once the extension keeps them (that upgrade resets the cursor, as v2 did).
+    if (!isKeptKind(change.kind)) continue;
+    const store = storeOfKind[change.kind];
     const pending = (await tx.objectStore('outbox').index('byObject').getAll(change.id)).map(
       (e) => e.mutation,
     );
@@ -52,8 +54,10 @@ async function applyPage(page: ReturnType<typeof pullResponseSchema.parse>): Pro
       await tx
         .objectStore('practices')
         .put({ ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) });
-    } else {
+    } else if (change.kind === 'highlight') {
       await tx.objectStore('highlights').put(object as Highlight);
+    } else {
+      await tx.objectStore('stakeholders').put(object as Stakeholder);
     }
   }
   await tx.objectStore('meta').put(page.version, 'cursor');

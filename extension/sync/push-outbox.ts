@@ -3,6 +3,7 @@
 // again is harmless (every mutation carries its idempotency key).
 import { maxMutationsPerPush, type PushResponse } from '../../shared/api/sync.ts';
 import { type OutboxEntry, openLibrary } from '../store/db.ts';
+import { isKeptKind, storeOfKind } from '../store/kind-stores.ts';
 import { callApi } from './api-client.ts';
 import { type Connection, clientId } from './connection.ts';
 
@@ -37,12 +38,12 @@ export async function pushOutbox(connection: Connection): Promise<number> {
       method: 'POST',
       body: { clientId: client, mutations: batch.map((e) => e.mutation) },
     });
-    const tx = db.transaction(['outbox', 'practices', 'highlights'], 'readwrite');
+    const tx = db.transaction(['outbox', 'practices', 'highlights', 'stakeholders'], 'readwrite');
     for (const entry of batch) await tx.objectStore('outbox').delete(entry.seq!);
     for (const result of answer.results) {
       const kind = batch.find((e) => e.mutation.id === result.id)?.mutation.kind;
-      const store = kind === 'practice' ? 'practices' : kind === 'highlight' ? 'highlights' : null;
-      if (!store) continue;
+      if (!kind || !isKeptKind(kind)) continue;
+      const store = storeOfKind[kind];
       const local = await tx.objectStore(store).get(result.objectId);
       if (local && local.version < result.objectVersion) {
         await tx.objectStore(store).put({ ...local, version: result.objectVersion });

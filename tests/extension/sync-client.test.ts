@@ -2,7 +2,7 @@
 // fetch is routed to the Hono app itself, no mock of either side. IndexedDB is fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { useLibraryDatabase } from '../../extension/store/db.ts';
+import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
 import {
   createPractice,
@@ -10,6 +10,7 @@ import {
   type NewPractice,
   updatePractice,
 } from '../../extension/store/practices.ts';
+import { createStakeholder, eraseStakeholder, listStakeholders } from '../../extension/store/stakeholders.ts';
 import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
 import { batches, pushOutbox } from '../../extension/sync/push-outbox.ts';
@@ -165,6 +166,43 @@ describe('push and pull against the real server', () => {
     ]);
     await pullChanges(ana.connection);
     expect(await getPractice(saved.id)).toBeUndefined();
+  });
+});
+
+describe('contacts as personal data', () => {
+  it('syncs a contact, and erasing it leaves no personal data in this browser or in what the server returns', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    await saveConnection(ana.connection);
+    const contact = await createStakeholder({
+      name: 'Giulia Rossi',
+      organisation: 'Associazione Mondinsieme',
+      role: 'President',
+      department: '',
+      type: 'civil_society',
+      emails: ['giulia.rossi@mondinsieme.example'],
+      phones: ['+390522111222'],
+      website: null,
+      languages: ['it', 'en'],
+      topics: ['mediation'],
+      notes: 'Met at the network meeting',
+      sourceUrl: 'https://mondinsieme.example/team',
+      lawfulBasis: 'public_task',
+      lawfulBasisNote: '',
+      reviewBy: null,
+    });
+    await pushOutbox(ana.connection);
+    expect(JSON.stringify(await w.pullAll(ana.connection.token))).toContain('Giulia Rossi');
+
+    await eraseStakeholder(contact.id);
+    expect(await listStakeholders()).toEqual([]);
+    const local = JSON.stringify(await (await openLibrary()).get('stakeholders', contact.id));
+    expect(local).not.toMatch(/Giulia|Rossi|mondinsieme|0522/);
+    await pushOutbox(ana.connection);
+    await pullChanges(ana.connection);
+    const served = JSON.stringify(await w.pullAll(ana.connection.token));
+    expect(served).toContain(contact.id);
+    expect(served).not.toMatch(/Giulia|Rossi|mondinsieme|0522/);
   });
 });
 
