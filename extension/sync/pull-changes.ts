@@ -7,7 +7,7 @@ import type { Practice } from '../../shared/schemas/practice.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import { urlKeys } from '../../shared/url.ts';
 import { openLibrary } from '../store/db.ts';
-import { isKeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
+import { isKeptKind, storeOfKind } from '../store/kind-stores.ts';
 import { applyPending } from '../store/mutations.ts';
 import { callApi } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
