@@ -9,12 +9,14 @@ import type { Db } from './db/client.ts';
 import { ApiError } from './errors.ts';
 import { type RateLimitOptions, rateLimit } from './limits/rate-limit.ts';
 import { errorHandler, type Logger } from './on-error.ts';
+import { cityRoutes } from './routes/city.ts';
 import { conflictRoutes } from './routes/conflicts.ts';
 import { connectRoutes } from './routes/connect.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
+import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
@@ -66,7 +68,15 @@ export function createApp(options: AppOptions) {
   app.route('/connect', connectRoutes);
 
   // Everything else needs a token; the rate limit counts per token.
-  const authed = ['/api/me', '/api/members', '/api/tokens', '/api/sync', '/api/conflicts'];
+  const authed = [
+    '/api/me',
+    '/api/city',
+    '/api/members',
+    '/api/tokens',
+    '/api/sync',
+    '/api/conflicts',
+    '/api/stakeholders',
+  ];
   const limiter = limit ? rateLimit(limit) : null;
   // `/api/me/*` also matches `/api/me` itself.
   for (const path of authed.map((p) => `${p}/*`)) {
@@ -78,6 +88,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/tokens', tokenRoutes);
   app.route('/api/sync', syncRoutes);
   app.route('/api/conflicts', conflictRoutes);
+  app.route('/api/city', cityRoutes);
+  app.route('/api/stakeholders', stakeholderRoutes);
 
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),

@@ -7,11 +7,12 @@ import { connectLink, encodeConnectCode } from '../../shared/api/connect.ts';
 import { newCitySchema, newMemberSchema } from '../../shared/api/tenancy.ts';
 import type { Db } from '../db/client.ts';
 import { cities, members, tokens } from '../db/schema/index.ts';
+import { updateCitySettings } from '../tenancy/city-settings.ts';
 import { addMember, createCity, issueToken, revokeToken } from '../tenancy/tenancy.ts';
 
 export const usage = `Usage: npm run admin -- <command> [options]
   create-city  --name NAME --country CC --lang LANG [--network ID]
-  set-city     --city ID [--name NAME] [--country CC] [--lang LANG]
+  set-city     --city ID [--name NAME] [--country CC] [--lang LANG] [--viewers-see-contacts true|false]
   add-member   --city ID --name NAME --role coordinator|contributor|viewer [--email EMAIL]
   issue-token  --member ID [--label LABEL] [--server URL]   prints the token (once) and its connect link
   revoke-token --token ID|PREFIX
@@ -40,6 +41,7 @@ const options = {
   label: { type: 'string' },
   server: { type: 'string' },
   token: { type: 'string' },
+  'viewers-see-contacts': { type: 'string' },
 } as const;
 
 export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void> {
@@ -61,9 +63,21 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
     case 'set-city': {
       const id = need('city');
       const patch = check(newCitySchema.partial(), { name: v.name, country: v.country, lang: v.lang });
-      const updated = await db.update(cities).set(patch).where(eq(cities.id, id)).returning();
-      if (updated.length === 0) fail(`no city ${id}`);
-      out(`updated city ${id}: ${updated[0]!.name} (${updated[0]!.country}, ${updated[0]!.lang})`);
+      const viewers = v['viewers-see-contacts'];
+      if (viewers !== undefined && viewers !== 'true' && viewers !== 'false')
+        fail('--viewers-see-contacts must be true or false');
+      const [city] = await db.select().from(cities).where(eq(cities.id, id));
+      if (!city) fail(`no city ${id}`);
+      if (Object.values(patch).some((x) => x !== undefined))
+        await db.update(cities).set(patch).where(eq(cities.id, id));
+      const updated = await updateCitySettings(
+        db,
+        id,
+        viewers ? { viewersSeeContacts: viewers === 'true' } : {},
+      );
+      out(
+        `updated city ${id}: ${updated!.name} (${updated!.country}, ${updated!.lang}), viewers see contact details: ${updated!.viewersSeeContacts ? 'yes' : 'no'}`,
+      );
       return;
     }
     case 'add-member': {
@@ -128,7 +142,8 @@ async function list(db: Db, out: (line: string) => void, cityId?: string) {
   if (cityRows.length === 0) out('no cities yet');
   for (const city of cityRows) {
     out(
-      `city ${city.id}  ${city.name} (${city.country}, ${city.lang})  library version ${city.libraryVersion}`,
+      `city ${city.id}  ${city.name} (${city.country}, ${city.lang})  library version ${city.libraryVersion}` +
+        `  viewers see contact details: ${city.viewersSeeContacts ? 'yes' : 'no'}`,
     );
     const people = await db
       .select()

@@ -25,6 +25,7 @@ import {
   tokenListSchema,
   tokenResponseSchema,
 } from '../../shared/api/tenancy.ts';
+import { stakeholderRouteDocs } from './catalogue-stakeholders.ts';
 
 export type Access = 'public' | 'member' | 'writer' | 'coordinator';
 
@@ -189,6 +190,7 @@ export const catalogue: RouteDoc[] = [
     response: conflictResponseSchema,
     errors: [...authErrors, '403 forbidden', '404 not_found', '409 conflict_closed'],
   },
+  ...stakeholderRouteDocs(authErrors, writeErrors),
 ];
 
 export const accessText: Record<Access, string> = {

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { defaultPullLimit, maxMutationsPerPush, maxPullLimit } from '../../shared/api/sync.ts';
 import type { AppEnv } from '../app-env.ts';
+import { citySettings } from '../tenancy/city-settings.ts';
 import { cityRecord, memberRecord, tokenRecord } from '../tenancy/records.ts';
 
 export const meRoutes = new Hono<AppEnv>().get('/', (c) => {
@@ -11,6 +12,7 @@ export const meRoutes = new Hono<AppEnv>().get('/', (c) => {
   return c.json({
     member: memberRecord(member),
     city: cityRecord(city),
+    settings: citySettings(city),
     token: tokenRecord(token),
     libraryVersion: city.libraryVersion,
     limits: { maxMutationsPerPush, maxBodyBytes: limits.maxBodyBytes, defaultPullLimit, maxPullLimit },

@@ -5,9 +5,10 @@ import { Hono } from 'hono';
 import { memberPatchSchema, newMemberSchema } from '../../shared/api/tenancy.ts';
 import type { AppEnv } from '../app-env.ts';
 import { coordinatorOnly } from '../auth/require-auth.ts';
-import { members } from '../db/schema/index.ts';
+import { cities, members } from '../db/schema/index.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { memberRecord } from '../tenancy/records.ts';
+import { restampStakeholders } from '../tenancy/restamp.ts';
 import { addMember } from '../tenancy/tenancy.ts';
 import { readJson } from '../validate.ts';
 
@@ -46,12 +47,20 @@ export const memberRoutes = new Hono<AppEnv>()
         : disabled
           ? (current.disabledAt ?? new Date(clock()).toISOString())
           : null;
-    const [row] = await db
-      .update(members)
-      .set({ ...rest, disabledAt })
-      .where(scope)
-      .returning();
-    return c.json({ member: memberRecord(row!) });
+    const row = await db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(members)
+        .set({ ...rest, disabledAt })
+        .where(scope)
+        .returning();
+      // Becoming or ceasing to be a viewer changes what the member may see of stakeholders: re-send them.
+      const [city] = await tx.select().from(cities).where(eq(cities.id, cityId));
+      if (!city!.viewersSeeContacts && (current.role === 'viewer') !== (updated!.role === 'viewer')) {
+        await restampStakeholders(tx, cityId);
+      }
+      return updated!;
+    });
+    return c.json({ member: memberRecord(row) });
   });
 
 async function hasOtherCoordinator(db: AppEnv['Variables']['deps']['db'], cityId: string, memberId: string) {

@@ -10,6 +10,7 @@ import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
 import { cities, conflicts } from '../db/schema/index.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { hidesConflictValues } from '../stakeholders/contact-visibility.ts';
 import { validationError } from '../validate.ts';
 import { pushInTx } from './push.ts';
 
@@ -26,7 +27,11 @@ export async function listConflicts(db: Db, caller: Caller, q: Query): Promise<C
     .where(and(...where))
     .orderBy(desc(conflicts.createdAt), desc(conflicts.id))
     .limit(q.limit);
-  return rows.map(conflictRecord);
+  return rows.map((row) => {
+    const record = conflictRecord(row);
+    if (!hidesConflictValues(caller, row.kind, row.field)) return record;
+    return { ...record, lostValue: null, wonValue: null, redacted: true };
+  });
 }
 
 type Action = 'restore' | 'dismiss';
@@ -73,7 +78,7 @@ function resolveInTx(db: Db, caller: Caller, id: string, action: Action, nowMs: 
         ],
         nowMs,
       );
-      version = result.version;
+      version = result.response.version;
     } else {
       const [city] = await tx
         .select({ v: cities.libraryVersion })
@@ -92,7 +97,7 @@ function resolveInTx(db: Db, caller: Caller, id: string, action: Action, nowMs: 
   });
 }
 
-function conflictRecord(row: Row): Conflict {
+export function conflictRecord(row: Row): Conflict {
   return {
     id: row.id,
     kind: row.kind as Kind,

@@ -8,6 +8,7 @@ import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
 import { cities, libraryObjects } from '../db/schema/index.ts';
 import { ApiError } from '../errors.ts';
+import { stakeholderFor } from '../stakeholders/contact-visibility.ts';
 
 type Row = typeof libraryObjects.$inferSelect;
 
@@ -40,15 +41,15 @@ export async function pull(db: Db, caller: Caller, since: number, limit: number)
           .from(libraryObjects)
           .where(and(inCity, eq(libraryObjects.version, page.wholeVersion)))
           .orderBy(asc(libraryObjects.id));
-  return { version: page.through, changes: pageRows.map((r) => toChange(r, cityId)), hasMore: page.hasMore };
+  return { version: page.through, changes: pageRows.map((r) => toChange(r, caller)), hasMore: page.hasMore };
 }
 
-function toChange(row: Row, cityId: string): Change {
+function toChange(row: Row, caller: Caller): Change {
   if (row.deletedAt)
     return { kind: row.kind, id: row.id, version: row.version, deleted: true, deletedAt: row.deletedAt };
   const object = {
     id: row.id,
-    cityId,
+    cityId: caller.city.id,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     createdBy: row.createdBy,
@@ -57,5 +58,6 @@ function toChange(row: Row, cityId: string): Change {
     version: row.version,
     ...row.data,
   };
-  return { kind: row.kind, id: row.id, version: row.version, deleted: false, object };
+  const visible = row.kind === 'stakeholder' ? stakeholderFor(caller, object) : object;
+  return { kind: row.kind, id: row.id, version: row.version, deleted: false, object: visible };
 }

@@ -11,52 +11,81 @@ import type { Db } from '../db/client.ts';
 import { cities, conflicts, libraryObjects, processedMutations } from '../db/schema/index.ts';
 import { validationError } from '../validate.ts';
 import { rowFromState, stateFromRow } from './object-rows.ts';
+import { reclaimErasedSpace } from './reclaim-space.ts';
+import {
+  erasedAmong,
+  linkedStakeholderIds,
+  practicesLinking,
+  unlinkMutations,
+  withoutLinksTo,
+} from './stakeholder-links.ts';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function push(db: Db, caller: Caller, body: PushRequest, nowMs: number): Promise<PushResponse> {
   const mutations: Mutation[] = body.mutations.map((m) => ({ ...m, clientId: body.clientId }));
   try {
-    return await db.transaction((tx) => pushInTx(tx, caller, mutations, nowMs));
+    const outcome = await db.transaction((tx) => pushInTx(tx, caller, mutations, nowMs));
+    if (outcome.erased.length > 0) await reclaimErasedSpace(db);
+    return outcome.response;
   } catch (error) {
     if (error instanceof PushRejected) throw validationError([{ path: error.path, message: error.message }]);
     throw error;
   }
 }
 
-/** The push inside a caller's write transaction (also used to restore a conflict's value). */
+/** What a push did beyond its answer: the stakeholders it erased and the practices it unlinked them from. */
+export interface PushOutcome {
+  response: PushResponse;
+  erased: string[];
+  unlinked: string[];
+}
+
+/** The push inside a caller's write transaction (also used to restore a conflict and to erase a contact). */
 export async function pushInTx(
   tx: Tx,
   caller: Caller,
-  mutations: Mutation[],
+  batch: Mutation[],
   nowMs: number,
-): Promise<PushResponse> {
+): Promise<PushOutcome> {
   const cityId = caller.city.id;
   // 1. The library version, read under the write lock.
   const [city] = await tx.select({ v: cities.libraryVersion }).from(cities).where(eq(cities.id, cityId));
   const libraryVersion = city!.v;
   // 2. Which of these mutation ids were processed before.
-  const ids = [...new Set(mutations.map((m) => m.id))];
+  const ids = [...new Set(batch.map((m) => m.id))];
   const done = await tx
     .select()
     .from(processedMutations)
     .where(and(eq(processedMutations.cityId, cityId), inArray(processedMutations.id, ids)));
   const processed = new Map<string, ProcessedMutation>(done.map((p) => [p.id, p]));
-  // 3. The objects involved, in this city only.
-  const objects = await loadObjects(tx, cityId, mutations);
+  // 3. The objects involved, in this city only; links to erased stakeholders are dropped (stakeholder-links.ts).
+  const objects = await loadObjects(tx, cityId, batch);
+  const mutations = withoutLinksTo(batch, await erasedAmong(tx, cityId, linkedStakeholderIds(batch)));
   // 4. The plan (pure): throws PushRejected for a mutation that cannot be applied.
-  const plan = planPush({
-    cityId,
-    memberId: caller.member.id,
-    libraryVersion,
-    nowMs,
-    mutations,
-    objects,
-    processed,
-  });
-  // 5. Write it.
+  const input = { cityId, memberId: caller.member.id, libraryVersion, nowMs, mutations, objects, processed };
+  let plan = planPush(input);
+  // 5. Stakeholders this push erases are unlinked from every practice in the same version: plan again with
+  //    the server's removals after the client's mutations (whose results stay the same).
+  const kindOf = new Map(plan.writes.map((w) => [w.id, w.kind]));
+  const erased = new Set(plan.deleted.filter((id) => kindOf.get(id) === 'stakeholder'));
+  let unlinked: string[] = [];
+  if (erased.size > 0) {
+    const stored = (await practicesLinking(tx, cityId, [...erased])).map(stateFromRow);
+    const practices = new Map(stored.map((p) => [p.id, p]));
+    for (const w of plan.writes) if (w.kind === 'practice') practices.set(w.id, w);
+    const removals = unlinkMutations(practices.values(), erased, mutations, libraryVersion, nowMs);
+    if (removals.length > 0) {
+      const all = new Map(objects);
+      for (const p of stored) if (!all.has(p.id)) all.set(p.id, p);
+      plan = planPush({ ...input, mutations: [...mutations, ...removals], objects: all });
+      plan.results = plan.results.slice(0, mutations.length);
+      unlinked = removals.map((r) => r.objectId);
+    }
+  }
+  // 6. Write it.
   await write(tx, cityId, caller.member.id, plan, nowMs);
-  return { version: plan.version, results: plan.results };
+  return { response: { version: plan.version, results: plan.results }, erased: [...erased], unlinked };
 }
 
 async function loadObjects(tx: Tx, cityId: string, mutations: Mutation[]): Promise<Map<string, ObjectState>> {

@@ -22,6 +22,10 @@ export const conflictSchema = z.object({
   status: conflictStatusSchema,
   resolvedBy: z.string().nullable(),
   resolvedAt: isoDateTime.nullable(),
+  redacted: z
+    .boolean()
+    .optional()
+    .describe("true when the values are a stakeholder's contact details hidden from you (viewer): both null"),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 

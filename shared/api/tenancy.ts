@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { citySchema } from '../schemas/city.ts';
 import { isoDateTime } from '../schemas/common.ts';
 import { memberSchema, roleSchema } from '../schemas/member.ts';
+import { citySettingsSchema } from './city.ts';
 
 export const newCitySchema = citySchema.pick({ name: true, country: true, lang: true }).extend({
   networkId: z.string().min(1).nullable().optional(),
@@ -59,6 +60,7 @@ export const limitsSchema = z.object({
 export const meSchema = z.object({
   member: memberSchema,
   city: citySchema,
+  settings: citySettingsSchema,
   token: tokenInfoSchema,
   libraryVersion: z.number().int(),
   limits: limitsSchema,

@@ -11,6 +11,8 @@ export const cities = sqliteTable('cities', {
   createdAt: text('created_at').notNull(),
   /** The library version: grows by one with every committed push that changed something. */
   libraryVersion: integer('library_version').notNull().default(0),
+  /** Whether viewers see stakeholders' contact details (shared/contacts/contact-details.ts). Off by default. */
+  viewersSeeContacts: integer('viewers_see_contacts', { mode: 'boolean' }).notNull().default(false),
 });
 
 export const members = sqliteTable(

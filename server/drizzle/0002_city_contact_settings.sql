@@ -1,0 +1,1 @@
+ALTER TABLE `cities` ADD `viewers_see_contacts` integer DEFAULT false NOT NULL;

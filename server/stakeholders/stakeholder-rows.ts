@@ -1,0 +1,74 @@
+// Reading a city's stakeholders and the practices that link them, for the /api/stakeholders routes. Every
+// query is scoped by the caller's city; an id of another city, of another kind or made up is simply absent.
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { RankablePractice } from '../../shared/contacts/ranking.ts';
+import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
+import { materialise } from '../../shared/sync/object-state.ts';
+import type { Db } from '../db/client.ts';
+import { libraryObjects } from '../db/schema/index.ts';
+import { stateFromRow } from '../sync/object-rows.ts';
+
+type Reader = Pick<Db, 'select'>;
+export type ObjectRow = typeof libraryObjects.$inferSelect;
+
+/** The stakeholder row (tombstones included), or undefined. */
+export async function stakeholderRow(db: Reader, cityId: string, id: string): Promise<ObjectRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(libraryObjects)
+    .where(
+      and(
+        eq(libraryObjects.cityId, cityId),
+        eq(libraryObjects.id, id),
+        eq(libraryObjects.kind, 'stakeholder'),
+      ),
+    );
+  return row;
+}
+
+export const stakeholderRecord = (row: ObjectRow): Stakeholder =>
+  materialise(stateFromRow(row), row.cityId) as Stakeholder;
+
+/** Every live stakeholder of the city, as records. */
+export async function liveStakeholders(db: Reader, cityId: string): Promise<Stakeholder[]> {
+  const rows = await db
+    .select()
+    .from(libraryObjects)
+    .where(
+      and(
+        eq(libraryObjects.cityId, cityId),
+        eq(libraryObjects.kind, 'stakeholder'),
+        isNull(libraryObjects.deletedAt),
+      ),
+    );
+  return rows.map(stakeholderRecord);
+}
+
+/**
+ * The live practices that link at least one stakeholder, with only what ranking needs: the practices'
+ * Markdown (up to 2 MB each) stays in the database.
+ */
+export async function practiceLinks(db: Pick<Db, 'all'>, cityId: string) {
+  const rows = await db.all<{
+    id: string;
+    title: string;
+    url: string;
+    areas: string;
+    ids: string;
+    at: string;
+  }>(sql`
+    SELECT id, json_extract(data, '$.title') AS title, json_extract(data, '$.url') AS url,
+      json_extract(data, '$.areas') AS areas, json_extract(data, '$.stakeholderIds') AS ids,
+      json_extract(data, '$.clippedAt') AS at
+    FROM library_objects
+    WHERE city_id = ${cityId} AND kind = 'practice' AND deleted_at IS NULL
+      AND json_array_length(data, '$.stakeholderIds') > 0`);
+  return rows.map((r): RankablePractice & { title: string; url: string } => ({
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    areas: JSON.parse(r.areas ?? '[]'),
+    stakeholderIds: JSON.parse(r.ids ?? '[]'),
+    clippedAt: r.at,
+  }));
+}

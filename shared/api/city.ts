@@ -1,0 +1,20 @@
+// The city's settings a coordinator can change (PATCH /api/city) and that /api/me reports.
+import { z } from 'zod';
+import { citySchema } from '../schemas/city.ts';
+
+export const citySettingsSchema = z.object({
+  viewersSeeContacts: z
+    .boolean()
+    .describe(
+      "whether viewers see stakeholders' e-mails, phones, notes and lawful-basis notes (default false)",
+    ),
+});
+export type CitySettings = z.infer<typeof citySettingsSchema>;
+
+export const cityPatchSchema = citySettingsSchema.partial().strict();
+
+export const cityResponseSchema = z.object({
+  city: citySchema,
+  settings: citySettingsSchema,
+  version: z.number().int().describe('the library version after the change'),
+});
