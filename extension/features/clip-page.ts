@@ -43,7 +43,7 @@ export function draftKeyFor(url: string): string {
 }
 
 export function formValuesFrom(
-  source: Pick<Practice, 'title' | 'excerpt' | 'areas' | 'tags' | 'note'>,
+  source: Pick<Practice, 'title' | 'excerpt' | 'areas' | 'tags' | 'note' | 'stakeholderIds'>,
 ): PracticeFormValues {
   return {
     title: source.title,
@@ -51,6 +51,7 @@ export function formValuesFrom(
     areas: [...source.areas],
     tags: [...source.tags],
     note: source.note,
+    stakeholderIds: [...source.stakeholderIds],
   };
 }
 
@@ -68,6 +69,7 @@ export async function saveNewClip(
     areas: values.areas,
     tags: values.tags,
     note: values.note,
+    stakeholderIds: values.stakeholderIds,
   });
   if (keepSelection && page.selection) {
     await addHighlight(practice.id, {

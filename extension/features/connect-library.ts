@@ -20,6 +20,7 @@ export async function connectLibrary(server: string, token: string): Promise<Con
       role: me.member.role,
       cityId: me.city.id,
       cityName: me.city.name,
+      cityCountry: me.city.country,
       connectedAt: new Date().toISOString(),
     };
     await saveConnection(connection);

@@ -5,4 +5,5 @@ export interface PracticeFormValues {
   areas: string[];
   tags: string[];
   note: string;
+  stakeholderIds: string[];
 }

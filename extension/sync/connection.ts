@@ -12,6 +12,8 @@ export interface Connection {
   role: 'coordinator' | 'contributor' | 'viewer';
   cityId: string;
   cityName: string;
+  /** ISO 3166 code of the city: national phone numbers are read with it. */
+  cityCountry: string;
   connectedAt: string;
 }
 

@@ -61,6 +61,7 @@ async function world(options: { rateLimit?: { burst: number; perSecond: number }
       role: 'contributor',
       cityId: city.id,
       cityName: city.name,
+      cityCountry: city.country,
       connectedAt: new Date(now).toISOString(),
     };
     return { connection, tokenId: token.id };

@@ -6,16 +6,17 @@ import { type MessageKey, t, uiLanguage } from '../../lib/i18n.ts';
 interface Props {
   selected: readonly string[];
   onChange: (areas: string[]) => void;
+  legend?: string;
 }
 
-export function AreaPicker({ selected, onChange }: Props) {
+export function AreaPicker({ selected, onChange, legend = t('fieldAreas') }: Props) {
   const lang = uiLanguage();
   const other = lang === 'fr' ? 'en' : 'fr';
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...selected, id] : selected.filter((a) => a !== id));
   return (
     <fieldset class="areas" style={{ border: 0, padding: 0, margin: '8px 0' }}>
-      <legend class="field-label">{t('fieldAreas')}</legend>
+      <legend class="field-label">{legend}</legend>
       {indexAreasByGroup().map(({ group, areas }) => {
         const count = areas.filter((a) => selected.includes(a.id)).length;
         return (

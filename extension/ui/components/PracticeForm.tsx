@@ -4,11 +4,13 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../../lib/i18n.ts';
 import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
 import { AreaPicker } from './AreaPicker.tsx';
+import { type PickableContact, StakeholderPicker } from './StakeholderPicker.tsx';
 import { TagInput } from './TagInput.tsx';
 
 interface Props {
   values: PracticeFormValues;
   tagSuggestions: readonly string[];
+  contacts?: readonly PickableContact[];
   onChange: (values: PracticeFormValues) => void;
   onSubmit: () => void;
   submitLabel: string;
@@ -19,6 +21,7 @@ interface Props {
 export function PracticeForm({
   values,
   tagSuggestions,
+  contacts = [],
   onChange,
   onSubmit,
   submitLabel,
@@ -62,6 +65,11 @@ export function PracticeForm({
       </label>
       <AreaPicker selected={values.areas} onChange={(areas) => set('areas', areas)} />
       <TagInput tags={values.tags} suggestions={tagSuggestions} onChange={(tags) => set('tags', tags)} />
+      <StakeholderPicker
+        selected={values.stakeholderIds}
+        contacts={contacts}
+        onChange={(ids) => set('stakeholderIds', ids)}
+      />
       <label class="field">
         <span>{t('fieldNote')}</span>
         <textarea

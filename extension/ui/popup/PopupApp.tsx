@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Practice } from '../../../shared/schemas/practice.ts';
+import type { Stakeholder } from '../../../shared/schemas/stakeholder.ts';
 import {
   draftKeyFor,
   findClipped,
@@ -21,6 +22,7 @@ import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
 import { type TargetTab, targetTab } from '../../lib/tab-target.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../store/drafts.ts';
 import { listTags } from '../../store/practices.ts';
+import { listStakeholders } from '../../store/stakeholders.ts';
 import { Header } from '../components/Header.tsx';
 import { MarkOffer } from '../components/MarkOffer.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -41,6 +43,7 @@ export function PopupApp() {
   const [values, setValues] = useState<PracticeFormValues | null>(null);
   const [keepSelection, setKeepSelection] = useState(true);
   const [tags, setTags] = useState<string[]>([]);
+  const [contacts, setContacts] = useState<Stakeholder[]>([]);
   const [status, setStatus] = useState<'loading' | 'ready' | 'saving' | 'saved' | 'no-tab'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [draftRestored, setDraftRestored] = useState(false);
@@ -51,6 +54,7 @@ export function PopupApp() {
   useEffect(() => {
     void (async () => {
       void listTags().then(setTags);
+      void listStakeholders().then(setContacts);
       const current = await targetTab();
       if (!current) return setStatus('no-tab');
       setTab(current);
@@ -76,6 +80,7 @@ export function PopupApp() {
           areas: [],
           tags: [],
           note: '',
+          stakeholderIds: [],
           ...(draft as Partial<PracticeFormValues>),
         });
       }
@@ -148,6 +153,7 @@ export function PopupApp() {
           <PracticeForm
             values={values}
             tagSuggestions={tags}
+            contacts={contacts}
             onChange={change}
             onSubmit={save}
             submitLabel={existing ? t('saveChanges') : t('save')}

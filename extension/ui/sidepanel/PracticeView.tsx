@@ -1,6 +1,7 @@
 // One practice: edit what the member added, see and delete its highlights, read its content, delete it.
 import { useEffect, useState } from 'preact/hooks';
 import type { Practice } from '../../../shared/schemas/practice.ts';
+import type { Stakeholder } from '../../../shared/schemas/stakeholder.ts';
 import { formValuesFrom } from '../../features/clip-page.ts';
 import { formatDate, t } from '../../lib/i18n.ts';
 import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
@@ -15,11 +16,12 @@ import type { useLibrary } from './useLibrary.ts';
 interface Props {
   practice: Practice;
   library: ReturnType<typeof useLibrary>;
+  contacts: readonly Stakeholder[];
   authorName: (memberId: string | null) => string | null;
   onBack: (message?: string) => void;
 }
 
-export function PracticeView({ practice, library, authorName, onBack }: Props) {
+export function PracticeView({ practice, library, contacts, authorName, onBack }: Props) {
   const [values, setValues] = useState<PracticeFormValues>(() => formValuesFrom(practice));
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -81,6 +83,7 @@ export function PracticeView({ practice, library, authorName, onBack }: Props) {
       <PracticeForm
         values={values}
         tagSuggestions={library.tags}
+        contacts={contacts}
         onChange={(next) => {
           setDirty(true);
           setMessage(null);

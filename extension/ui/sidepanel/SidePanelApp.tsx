@@ -6,10 +6,12 @@ import type { ClipSelectionReply } from '../../lib/messages.ts';
 import { Header } from '../components/Header.tsx';
 import { Notice, type NoticeTone } from '../components/Notice.tsx';
 import { ConflictsView } from './ConflictsView.tsx';
+import { type ContactCapture, ContactsView } from './ContactsView.tsx';
 import { LibraryView } from './LibraryView.tsx';
 import { PracticeView } from './PracticeView.tsx';
 import { SyncBar } from './SyncBar.tsx';
 import { useConnection } from './useConnection.ts';
+import { useContacts } from './useContacts.ts';
 import { useLibrary } from './useLibrary.ts';
 import { useSyncStatus } from './useSyncStatus.ts';
 
@@ -25,6 +27,10 @@ export function SidePanelApp() {
   const connection = useConnection(status.phase);
   const [openId, setOpenId] = useState<string | null>(null);
   const [showConflicts, setShowConflicts] = useState(false);
+  const [tab, setTab] = useState<'library' | 'contacts'>('library');
+  const [capture, setCapture] = useState<ContactCapture | null>(null);
+  const contacts = useContacts();
+  const country = connection?.cityCountry ?? browserRegion();
   const authorName = (memberId: string | null) =>
     memberId === null || memberId === connection?.memberId
       ? (connection?.memberName ?? null)
@@ -57,15 +63,40 @@ export function SidePanelApp() {
           cityName={connection?.cityName ?? null}
           onShowConflicts={() => setShowConflicts(true)}
         />
+        <div class="tabs" role="tablist">
+          {(['library', 'contacts'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              onClick={() => {
+                setTab(name);
+                setShowConflicts(false);
+              }}
+            >
+              {t(name === 'library' ? 'tabLibrary' : 'tabContacts')}
+            </button>
+          ))}
+        </div>
         {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
         {openId && library.loaded && !open && <Notice tone="warn">{t('practiceNotFound')}</Notice>}
-        {showConflicts ? (
+        {tab === 'contacts' ? (
+          <ContactsView
+            contacts={contacts}
+            library={library}
+            country={country}
+            capture={capture}
+            onCaptureDone={() => setCapture(null)}
+          />
+        ) : showConflicts ? (
           <ConflictsView library={library} directory={directory} onBack={() => setShowConflicts(false)} />
         ) : open ? (
           <PracticeView
             key={open.id}
             practice={open}
             library={library}
+            contacts={contacts.contacts}
             authorName={authorName}
             onBack={(message) => {
               setOpenId(null);
@@ -85,4 +116,9 @@ export function SidePanelApp() {
       </main>
     </div>
   );
+}
+
+/** The region of the browser's language ("fr-BE" → BE): national phone numbers are read with it when no city is connected. */
+function browserRegion(): string {
+  return navigator.language.split('-')[1]?.toUpperCase() ?? 'FR';
 }

@@ -1,0 +1,109 @@
+// Contacts in the side panel, in real Chromium: capture by hand with invalid details reported (not dropped),
+// a duplicate offered as a merge, a contact linked to a practice from the popup, then erased.
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './harness/chromium.ts';
+import { controlPage, openPopupFor, openSidePanel, tabIdFor } from './harness/extension-pages.ts';
+import { type PageServer, servePages } from './harness/page-server.ts';
+
+const shots = '.tmp/screenshots';
+mkdirSync(shots, { recursive: true });
+
+let site: PageServer;
+let ext: ExtensionBrowser;
+let panel: Page;
+
+beforeAll(async () => {
+  site = await servePages();
+  ext = await launchWithExtension({ lang: 'en' });
+  panel = await openSidePanel(ext);
+  await panel.getByRole('tab', { name: 'Contacts' }).click();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await site?.close();
+});
+
+const contactRows = () => panel.locator('[data-testid="contact-list"] li');
+
+async function fillContact(fields: Record<string, string>) {
+  await panel.getByRole('button', { name: 'New contact' }).click();
+  for (const [name, value] of Object.entries(fields)) await panel.locator(`[name="${name}"]`).fill(value);
+}
+
+describe('contacts', () => {
+  it('reports an invalid e-mail by value, keeps what was typed, and saves once corrected', async () => {
+    await fillContact({
+      name: 'Giulia Rossi',
+      role: 'President',
+      organisation: 'Associazione Mondinsieme',
+      emails: 'giulia.rossi@',
+      phones: '+39 0522 456 789',
+    });
+    await panel.getByRole('button', { name: 'Save contact' }).click();
+    await expect.poll(() => panel.locator('[data-tone="error"]').textContent()).toContain('giulia.rossi@');
+    expect(await panel.locator('[name="emails"]').inputValue()).toBe('giulia.rossi@');
+    await panel.screenshot({ path: `${shots}/contact-invalid.png`, fullPage: true });
+    await panel.locator('[name="emails"]').fill('giulia.rossi@mondinsieme.example');
+    await panel.getByRole('button', { name: 'Save contact' }).click();
+    await expect.poll(() => panel.locator('[data-tone="ok"]').textContent()).toBe('Contact saved.');
+    await expect.poll(() => contactRows().allInnerTexts()).toEqual([expect.stringContaining('Giulia Rossi')]);
+  });
+
+  it('offers a merge instead of saving the same person twice', async () => {
+    await fillContact({
+      name: 'G. Rossi',
+      emails: 'Giulia.Rossi@mondinsieme.example',
+      phones: '+39 333 123 4567',
+    });
+    await panel.getByRole('button', { name: 'Save contact' }).click();
+    await expect
+      .poll(() => panel.locator('[data-tone="warn"]').textContent())
+      .toContain('Giulia Rossi is already in your contacts');
+    await panel.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => contactRows().count()).toBe(1);
+    await contactRows().first().locator('button').click();
+    expect((await panel.locator('[name="phones"]').inputValue()).split('\n')).toEqual([
+      '+390522456789',
+      '+393331234567',
+    ]);
+    await panel
+      .getByRole('button', { name: /Contacts/ })
+      .first()
+      .click();
+  });
+
+  it('links a contact to a practice while clipping, and shows the practice on the contact', async () => {
+    const control = await controlPage(ext);
+    const page = await ext.context.newPage();
+    await page.goto(site.url('/mediation-fr.html'));
+    const popup = await openPopupFor(ext, await tabIdFor(control, page.url()));
+    await expect.poll(() => popup.locator('input[name="title"]').inputValue()).toContain('médiation');
+    await popup.locator('#stakeholder-input').fill('Giulia Rossi (Associazione Mondinsieme)');
+    await expect
+      .poll(() => popup.locator('[data-testid="linked-stakeholders"]').textContent())
+      .toContain('Giulia Rossi');
+    await popup.getByRole('button', { name: 'Save to library' }).click();
+    await expect
+      .poll(() => popup.locator('[data-tone="ok"]').first().textContent())
+      .toBe('Saved to your library.');
+
+    await panel.getByRole('tab', { name: 'Contacts' }).click();
+    await contactRows().first().locator('button').click();
+    await expect
+      .poll(() => panel.locator('[data-testid="contact-practices"]').textContent())
+      .toContain('La médiation interculturelle dans les écoles');
+    await panel.screenshot({ path: `${shots}/contact-view.png`, fullPage: true });
+  });
+
+  it('erases a contact after confirmation', async () => {
+    await panel.getByRole('button', { name: 'Erase this contact' }).click();
+    await panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect
+      .poll(() => panel.locator('[data-tone="ok"]').textContent())
+      .toBe('Contact erased everywhere it was held.');
+    expect(await contactRows().count()).toBe(0);
+  });
+});
