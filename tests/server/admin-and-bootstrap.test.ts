@@ -81,6 +81,23 @@ describe('admin commands', () => {
     );
   });
 
+  it('set-city --viewers-see-contacts switches what viewers see, and list shows it', async () => {
+    const { db } = await freshFileDb();
+    const city = await admin(db, 'create-city', '--name', 'Lyon', '--country', 'FR', '--lang', 'fr');
+    const cityId = /id (\S+)$/.exec(city)![1]!;
+    expect(await admin(db, 'list')).toContain('viewers see contact details: no');
+    expect(await admin(db, 'set-city', '--city', cityId, '--viewers-see-contacts', 'true')).toContain(
+      'Lyon (FR, fr), viewers see contact details: yes',
+    );
+    expect(await admin(db, 'list')).toContain('viewers see contact details: yes');
+    await expect(admin(db, 'set-city', '--city', cityId, '--viewers-see-contacts', 'maybe')).rejects.toThrow(
+      '--viewers-see-contacts must be true or false',
+    );
+    await expect(admin(db, 'set-city', '--city', 'nope', '--viewers-see-contacts', 'true')).rejects.toThrow(
+      'no city nope',
+    );
+  });
+
   it('bad input fails with a message naming the option', async () => {
     const { db } = await freshFileDb();
     await expect(

@@ -63,6 +63,17 @@ describe('API reference', () => {
       'since',
       'limit',
     ]);
+    const search = doc.paths['/api/stakeholders/search'].get;
+    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'q',
+      'topic',
+      'type',
+      'lang',
+      'limit',
+    ]);
+    expect(search.description).toContain('any member');
+    expect(doc.paths['/api/stakeholders/{id}/erase'].post.description).toBe('Access: coordinator.');
+    expect(JSON.stringify(doc.paths['/api/city'].patch.requestBody)).toContain('viewersSeeContacts');
   });
 
   it('GET /api/docs is a plain HTML page listing every route, without scripts', async () => {

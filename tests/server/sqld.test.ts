@@ -12,9 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDb } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { conflictScenarios } from './scenarios/conflicts.ts';
+import { contactVisibilityScenarios } from './scenarios/contact-visibility.ts';
 import { isolationScenarios } from './scenarios/isolation.ts';
 import { limitScenarios } from './scenarios/limits.ts';
 import { roleScenarios } from './scenarios/roles.ts';
+import { erasureScenarios } from './scenarios/stakeholder-erasure.ts';
+import { stakeholderRouteScenarios } from './scenarios/stakeholder-routes.ts';
 import { syncScenarios } from './scenarios/sync.ts';
 import { tenancyScenarios } from './scenarios/tenancy.ts';
 import type { Backend } from './support/backend.ts';
@@ -79,6 +82,9 @@ if (available) {
   isolationScenarios(sqld);
   limitScenarios(sqld);
   roleScenarios(sqld);
+  erasureScenarios(sqld);
+  stakeholderRouteScenarios(sqld);
+  contactVisibilityScenarios(sqld);
 }
 
 async function freePort(): Promise<number> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/ids.ts';
 import type { Backend } from '../support/backend.ts';
-import { createPractice, deleteObject, editPractice } from '../support/mutations.ts';
+import { createPractice, createStakeholder, deleteObject, editPractice } from '../support/mutations.ts';
 import { makeWorld, type World } from '../support/world.ts';
 
 async function cityAWithAConflict(w: World) {
@@ -14,7 +14,18 @@ async function cityAWithAConflict(w: World) {
   await push(w.a.contributor.token, editPractice(p.objectId, 1, { fields: { note: 'one' } }), 'a1');
   await push(w.a.coordinator.token, editPractice(p.objectId, 1, { fields: { note: 'two' } }), 'a2');
   const conflict = (await w.call('GET', '/api/conflicts', { token: w.a.viewer.token })).body.conflicts[0];
-  return { objectId: p.objectId, conflictId: conflict.id as string };
+  // A live contact and an erased one, with a review date that is past.
+  const contact = createStakeholder(undefined, { reviewBy: '2025-01-01T00:00:00.000Z' });
+  const erased = createStakeholder();
+  await push(w.a.contributor.token, contact, 'a1');
+  await push(w.a.contributor.token, erased, 'a1');
+  await w.call('POST', `/api/stakeholders/${erased.objectId}/erase`, { token: w.a.coordinator.token });
+  return {
+    objectId: p.objectId,
+    conflictId: conflict.id as string,
+    stakeholderId: contact.objectId,
+    erasedId: erased.objectId,
+  };
 }
 
 const snapshotA = async (w: World) => ({
@@ -24,6 +35,7 @@ const snapshotA = async (w: World) => ({
   tokens: (await w.call('GET', '/api/tokens', { token: w.a.coordinator.token })).body.tokens.map(
     (t: { revokedAt: unknown }) => t.revokedAt,
   ),
+  me: (await w.call('GET', '/api/me', { token: w.a.viewer.token })).body.settings,
 });
 
 export function isolationScenarios(backend: Backend) {
@@ -37,8 +49,17 @@ export function isolationScenarios(backend: Backend) {
         token: w.a.viewer.tokenId,
         object: a.objectId,
         conflict: a.conflictId,
+        stakeholder: a.stakeholderId,
+        erased: a.erasedId,
       };
-      const fake = { member: uuidv7(), token: uuidv7(), object: uuidv7(), conflict: uuidv7() };
+      const fake = {
+        member: uuidv7(),
+        token: uuidv7(),
+        object: uuidv7(),
+        conflict: uuidv7(),
+        stakeholder: uuidv7(),
+        erased: uuidv7(),
+      };
       type Ids = typeof real;
       const probes: [string, string, (ids: Ids) => unknown][] = [
         ['PATCH', '/api/members/:member', () => ({ role: 'coordinator' })],
@@ -51,6 +72,13 @@ export function isolationScenarios(backend: Backend) {
         ['GET', '/api/sync/pull?since=0', () => undefined],
         ['GET', '/api/members', () => undefined],
         ['GET', '/api/me', () => undefined],
+        ['GET', '/api/stakeholders/:stakeholder/export', () => undefined],
+        ['GET', '/api/stakeholders/:erased/export', () => undefined],
+        ['GET', '/api/stakeholders/search?q=Amina', () => undefined],
+        ['GET', '/api/stakeholders/review?before=2030-01-01T00:00:00Z', () => undefined],
+        ['POST', '/api/stakeholders/:stakeholder/erase', () => undefined],
+        ['POST', '/api/stakeholders/:erased/erase', () => undefined],
+        ['PATCH', '/api/city', () => ({ viewersSeeContacts: true })],
         [
           'POST',
           '/api/sync/push',

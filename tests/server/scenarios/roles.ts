@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/schemas/member.ts';
 import type { Backend } from '../support/backend.ts';
-import { createPractice, editPractice } from '../support/mutations.ts';
+import { createPractice, createStakeholder, editPractice } from '../support/mutations.ts';
 import { makeWorld, type World } from '../support/world.ts';
 
 type Probe = [method: string, path: string, body: (w: World) => unknown, allowed: Role[]];
@@ -23,6 +23,11 @@ const probes: Probe[] = [
   ['GET', '/api/conflicts', () => undefined, everyone],
   ['POST', '/api/conflicts/:conflict/dismiss', () => undefined, writers],
   ['POST', '/api/conflicts/:other/restore', () => undefined, writers],
+  ['PATCH', '/api/city', () => ({ viewersSeeContacts: false }), ['coordinator']],
+  ['GET', '/api/stakeholders/search?topic=education', () => undefined, everyone],
+  ['GET', '/api/stakeholders/review', () => undefined, writers],
+  ['GET', '/api/stakeholders/:stakeholder/export', () => undefined, ['coordinator']],
+  ['POST', '/api/stakeholders/:stakeholder/erase', () => undefined, ['coordinator']],
 ];
 
 export function roleScenarios(backend: Backend) {
@@ -35,6 +40,8 @@ export function roleScenarios(backend: Backend) {
       const push = (token: string, m: unknown, clientId: string) =>
         w.call('POST', '/api/sync/push', { token, json: { clientId, mutations: [m] } });
       await push(w.a.contributor.token, p, 'x');
+      const contact = createStakeholder();
+      await push(w.a.contributor.token, contact, 'x');
       await push(w.a.contributor.token, editPractice(p.objectId, 1, { fields: { note: '1' } }), 'x');
       await push(w.a.coordinator.token, editPractice(p.objectId, 1, { fields: { note: '2' } }), 'y');
       await push(w.a.coordinator.token, editPractice(p.objectId, 1, { fields: { note: '3' } }), 'z');
@@ -48,6 +55,7 @@ export function roleScenarios(backend: Backend) {
         ownSpareToken: spare.body.token.id,
         conflict: conflicts[0].id,
         other: conflicts[1].id,
+        stakeholder: contact.objectId,
       };
 
       for (const [method, template, body, allowed] of probes) {

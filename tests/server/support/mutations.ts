@@ -94,7 +94,32 @@ export function createHighlight(practiceId: string, objectId = id()) {
   };
 }
 
-export function createStakeholder(objectId = id()) {
+export function stakeholderFields(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Amina Diallo',
+    organisation: 'Maison des associations',
+    role: 'Director',
+    department: '',
+    type: 'civil_society',
+    website: null,
+    notes: '',
+    sourceUrl: null,
+    lawfulBasis: 'public_task',
+    lawfulBasisNote: '',
+    reviewBy: null,
+    ...overrides,
+  };
+}
+
+export function createStakeholder(
+  objectId = id(),
+  fields: Record<string, unknown> = {},
+  add: Record<string, string[]> = {
+    emails: ['amina@example.org'],
+    languages: ['fr', 'wo'],
+    topics: ['education'],
+  },
+) {
   return {
     id: id(),
     kind: 'stakeholder',
@@ -102,21 +127,20 @@ export function createStakeholder(objectId = id()) {
     baseVersion: 0,
     hlc: nextHlc(),
     op: 'put',
-    fields: {
-      name: 'Amina Diallo',
-      organisation: 'Maison des associations',
-      role: 'Director',
-      department: '',
-      type: 'civil_society',
-      website: null,
-      notes: '',
-      sourceUrl: null,
-      lawfulBasis: 'public_task',
-      lawfulBasisNote: '',
-      reviewBy: null,
-    },
-    add: { emails: ['amina@example.org'], languages: ['fr', 'wo'], topics: ['education'] },
+    fields: stakeholderFields(fields),
+    add,
   };
+}
+
+/** An edit of any kind of object: changed fields, set adds and removes. */
+export function editObject(
+  kind: string,
+  objectId: string,
+  baseVersion: number,
+  change: { fields?: object; add?: object; remove?: object },
+  extra: Omit<Extra, 'baseVersion'> = {},
+) {
+  return { ...editPractice(objectId, baseVersion, change, extra), kind };
 }
 
 export function createSnippet(objectId = id()) {
