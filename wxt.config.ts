@@ -53,6 +53,10 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+L' },
           description: '__MSG_commandOpenLibrary__',
         },
+        'capture-contact': {
+          suggested_key: { default: 'Alt+Shift+K' },
+          description: '__MSG_menuAddContact__',
+        },
       },
       ...(browser === 'firefox'
         ? {

@@ -1,8 +1,9 @@
 import '../lib/zod-config.ts';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { captureContact } from '../features/capture-contact.ts';
 import { clipSelection } from '../features/clip-selection.ts';
-import { clipSelectionMenuId, registerContextMenus } from '../features/context-menus.ts';
+import { addContactMenuId, clipSelectionMenuId, registerContextMenus } from '../features/context-menus.ts';
 import { routeRequest } from '../features/message-router.ts';
 import { openSidePanel } from '../features/open-side-panel.ts';
 import { postSidePanelNotice } from '../features/side-panel-notice.ts';
@@ -24,16 +25,23 @@ export default defineBackground(() => {
     openSidePanel({ tabId, windowId }); // synchronously, while the gesture is live
     void clipSelection(tabId)
       .catch((error: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(error) }))
-      .then(postSidePanelNotice);
+      .then((reply) => postSidePanelNotice({ reply }));
+  };
+  const captureContactFromGesture = (tabId: number, windowId: number | undefined) => {
+    openSidePanel({ tabId, windowId });
+    void captureContact(tabId).then((contact) => postSidePanelNotice({ contact }));
   };
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === clipSelectionMenuId && tab?.id !== undefined)
-      clipSelectionFromGesture(tab.id, tab.windowId);
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === clipSelectionMenuId) clipSelectionFromGesture(tab.id, tab.windowId);
+    if (info.menuItemId === addContactMenuId) captureContactFromGesture(tab.id, tab.windowId);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'clip-selection' && tab?.id !== undefined) clipSelectionFromGesture(tab.id, tab.windowId);
     if (command === 'open-library') openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
+    if (command === 'capture-contact' && tab?.id !== undefined)
+      captureContactFromGesture(tab.id, tab.windowId);
   });
   browser.runtime.onMessage.addListener((message, sender) => routeRequest(message, sender));
 });

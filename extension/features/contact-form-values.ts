@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { normalisePhone } from '../../shared/contacts/phone.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
+import type { PageContacts } from '../lib/contacts/page-contacts.ts';
 import type { StakeholderFields } from '../store/stakeholders.ts';
 
 export interface ContactFormValues {
@@ -121,5 +122,22 @@ export function toStakeholderFields(
       lawfulBasisNote: values.lawfulBasisNote,
       reviewBy: values.reviewBy ? new Date(`${values.reviewBy}T00:00:00Z`).toISOString() : null,
     },
+  };
+}
+
+/** The form pre-filled from what the page said about the selected contact; invalid details stay visible. */
+export function contactFromPage(page: PageContacts): ContactFormValues {
+  const draft = page.drafts[0];
+  const values = emptyContact(page.url);
+  if (!draft) return values;
+  return {
+    ...values,
+    name: draft.name,
+    organisation: draft.organisation,
+    role: draft.role,
+    department: draft.department,
+    emails: [...draft.emails, ...draft.invalidEmails].join('\n'),
+    phones: [...draft.phones, ...draft.invalidPhones].join('\n'),
+    website: draft.website ?? '',
   };
 }

@@ -1,8 +1,9 @@
-// The right-click menu: "Clip selection to ICC library" on selected text.
+// The right-click menu on selected text: "Clip selection to ICC library" and "Add selection as contact".
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n.ts';
 
 export const clipSelectionMenuId = 'icc-clip-selection';
+export const addContactMenuId = 'icc-add-contact';
 
 export function registerContextMenus(): void {
   browser.runtime.onInstalled.addListener(() => {
@@ -10,6 +11,11 @@ export function registerContextMenus(): void {
       browser.contextMenus.create({
         id: clipSelectionMenuId,
         title: t('menuClipSelection'),
+        contexts: ['selection'],
+      });
+      browser.contextMenus.create({
+        id: addContactMenuId,
+        title: t('menuAddContact'),
         contexts: ['selection'],
       });
     });

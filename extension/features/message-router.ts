@@ -6,8 +6,10 @@ import { callWithConnection } from '../sync/call-with-connection.ts';
 import { openConflicts, resolveConflict } from '../sync/conflicts.ts';
 import { getConnection, withoutToken } from '../sync/connection.ts';
 import { syncNow } from '../sync/sync-engine.ts';
+import { captureContact } from './capture-contact.ts';
 import { clipSelection } from './clip-selection.ts';
 import { connectLibrary, disconnectLibrary } from './connect-library.ts';
+import { postSidePanelNotice } from './side-panel-notice.ts';
 import { refreshMark } from './toolbar-mark.ts';
 
 interface Sender {
@@ -27,6 +29,11 @@ export async function routeRequest(message: unknown, sender: Sender): Promise<un
   switch (request.type) {
     case 'clip-selection':
       return clipSelection(request.tabId);
+    case 'capture-contact': {
+      const contact = await captureContact(request.tabId);
+      await postSidePanelNotice({ contact });
+      return contact;
+    }
     case 'refresh-mark':
       await refreshMark(request.tabId, request.url);
       return { ok: true };

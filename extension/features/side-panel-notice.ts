@@ -3,16 +3,20 @@
 // browser session, and content scripts cannot read it.
 import { browser } from 'wxt/browser';
 import type { ClipSelectionReply } from '../lib/messages.ts';
+import type { CaptureContactReply } from './capture-contact.ts';
 
 export interface SidePanelNotice {
-  reply: ClipSelectionReply;
+  /** A selection clipped as a highlight, or why not. */
+  reply?: ClipSelectionReply;
+  /** A contact block read for the contact form, or why not. */
+  contact?: CaptureContactReply;
   at: number;
 }
 
 const key = 'sidePanelNotice';
 
-export async function postSidePanelNotice(reply: ClipSelectionReply): Promise<void> {
-  await browser.storage.session.set({ [key]: { reply, at: Date.now() } satisfies SidePanelNotice });
+export async function postSidePanelNotice(notice: Omit<SidePanelNotice, 'at'>): Promise<void> {
+  await browser.storage.session.set({ [key]: { ...notice, at: Date.now() } satisfies SidePanelNotice });
 }
 
 export async function takeSidePanelNotice(): Promise<SidePanelNotice | null> {

@@ -2,6 +2,7 @@
 // Only extension pages may send them (never a content script): the background checks the sender.
 import { z } from 'zod';
 import type { Conflict } from '../../shared/api/conflicts.ts';
+import type { CaptureContactReply } from '../features/capture-contact.ts';
 import type { SyncFailure } from '../sync/api-client.ts';
 import type { ConnectionInfo } from '../sync/connection.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
@@ -9,6 +10,8 @@ import type { SyncStatus } from '../sync/sync-status.ts';
 export const requestSchema = z.discriminatedUnion('type', [
   /** Clip the selected passage of a tab as a highlight (context menu, shortcut, or an extension page). */
   z.object({ type: z.literal('clip-selection'), tabId: z.number().int().nonnegative() }),
+  /** Read the selected contact block of a tab for the contact form (context menu, shortcut, or a page). */
+  z.object({ type: z.literal('capture-contact'), tabId: z.number().int().nonnegative() }),
   /** Re-evaluate the "already clipped" mark of a tab after the popup saved or opened a practice. */
   z.object({ type: z.literal('refresh-mark'), tabId: z.number().int().nonnegative(), url: z.string() }),
   /** Connect to a city library with a server address and a member's token (from a connect link or code). */
@@ -37,6 +40,7 @@ export type FailureReply = { ok: false; failure: SyncFailure };
 
 export interface Replies {
   'clip-selection': ClipSelectionReply;
+  'capture-contact': CaptureContactReply;
   'refresh-mark': { ok: true };
   connect: { ok: true; connection: ConnectionInfo } | FailureReply;
   disconnect: { ok: true };

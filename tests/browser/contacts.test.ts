@@ -1,6 +1,7 @@
 // Contacts in the side panel, in real Chromium: capture by hand with invalid details reported (not dropped),
 // a duplicate offered as a merge, a contact linked to a practice from the popup, then erased.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium.ts';
@@ -105,5 +106,39 @@ describe('contacts', () => {
       .poll(() => panel.locator('[data-tone="ok"]').textContent())
       .toBe('Contact erased everywhere it was held.');
     expect(await contactRows().count()).toBe(0);
+  });
+
+  it('captures a selected contact block from a page: the form arrives filled in, Ctrl+Enter saves', async () => {
+    const control = await controlPage(ext);
+    const page = await ext.context.newPage();
+    await page.goto(site.url('/contacts-it.html'));
+    await page.evaluate("window.getSelection().selectAllChildren(document.getElementById('referente'))");
+    const reply = await control.evaluate(
+      "chrome.tabs.query({}).then((tabs) => chrome.runtime.sendMessage({ type: 'capture-contact', tabId: tabs.filter((t) => t.url.endsWith('/contacts-it.html')).pop().id }))",
+    );
+    expect(reply).toMatchObject({ ok: true });
+    await expect.poll(() => panel.locator('[name="name"]').inputValue()).toBe('Giulia Rossi');
+    expect(await panel.locator('[name="role"]').inputValue()).toBe('Responsabile Ufficio Intercultura');
+    expect(await panel.locator('[name="organisation"]').inputValue()).toBe('Comune di Reggio Emilia');
+    expect(await panel.locator('[name="emails"]').inputValue()).toBe('giulia.rossi@comune.re.it');
+    expect(await panel.locator('[name="phones"]').inputValue()).toBe('+390522456789');
+    expect(await panel.locator('[name="sourceUrl"]').inputValue()).toBe(site.url('/contacts-it.html'));
+    await panel.screenshot({ path: `${shots}/contact-prefilled.png`, fullPage: true });
+    await panel.locator('[name="name"]').focus();
+    await panel.keyboard.press('Control+Enter');
+    await expect.poll(() => panel.locator('[data-tone="ok"]').textContent()).toBe('Contact saved.');
+    expect(await contactRows().allInnerTexts()).toEqual([expect.stringContaining('Giulia Rossi')]);
+  });
+
+  it('exports the contacts as a vCard file an address book can read', async () => {
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export as vCard' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^icc-contacts-\d{4}-\d{2}-\d{2}\.vcf$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const card = new ICAL.Component(ICAL.parse(text));
+    expect(card.getFirstPropertyValue('fn')).toBe('Giulia Rossi');
+    expect(card.getFirstPropertyValue('email')).toBe('giulia.rossi@comune.re.it');
   });
 });

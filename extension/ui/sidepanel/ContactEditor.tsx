@@ -8,8 +8,9 @@ import {
   type ContactProblems,
   toStakeholderFields,
 } from '../../features/contact-form-values.ts';
+import { exportPersonData } from '../../features/export-contacts.ts';
 import { t } from '../../lib/i18n.ts';
-import { clearDraft, saveDraft } from '../../store/drafts.ts';
+import { clearDraft, loadDraft, saveDraft } from '../../store/drafts.ts';
 import { createStakeholder, eraseStakeholder, updateStakeholder } from '../../store/stakeholders.ts';
 import { ContactForm } from '../components/ContactForm.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -36,7 +37,16 @@ export function ContactEditor(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<DuplicateMatch<Stakeholder> | null>(null);
   const [confirmErase, setConfirmErase] = useState(false);
-  useEffect(() => setValues(props.initial), [props.initial]);
+  const [draftRestored, setDraftRestored] = useState(false);
+  // Text typed here earlier and never saved comes back (a capture from the page starts afresh).
+  useEffect(() => {
+    if (props.prefilled) return;
+    void loadDraft(draftKey).then((draft) => {
+      if (!draft) return;
+      setValues((current) => ({ ...current, ...(draft as Partial<ContactFormValues>) }));
+      setDraftRestored(true);
+    });
+  }, [draftKey]);
 
   const change = (next: ContactFormValues) => {
     setValues(next);
@@ -80,6 +90,7 @@ export function ContactEditor(props: Props) {
       </button>
       <h2 id="contact-title">{contact?.name ?? t('contactNew')}</h2>
       {props.prefilled && <Notice tone="info">{t('contactPrefilled')}</Notice>}
+      {draftRestored && <Notice tone="info">{t('draftRestored')}</Notice>}
       {problems.name && <Notice tone="error">{t('contactNameRequired')}</Notice>}
       {problems.invalidEmails && (
         <Notice tone="error">{t('contactInvalidEmails', problems.invalidEmails.join(', '))}</Notice>
@@ -134,6 +145,11 @@ export function ContactEditor(props: Props) {
               </li>
             ))}
           </ul>
+          <div class="actions">
+            <button type="button" class="link" onClick={() => exportPersonData(contact, library.practices)}>
+              {t('contactExportData')}
+            </button>
+          </div>
           <div class="actions">
             {confirmErase ? (
               <>

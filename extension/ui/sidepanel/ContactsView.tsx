@@ -5,6 +5,7 @@ import { rankStakeholders } from '../../../shared/contacts/ranking.ts';
 import { type Stakeholder, stakeholderTypes } from '../../../shared/schemas/stakeholder.ts';
 import { indexAreas } from '../../../shared/taxonomy/index.ts';
 import { type ContactFormValues, contactValuesOf, emptyContact } from '../../features/contact-form-values.ts';
+import { exportContactsCsv, exportContactsVCard } from '../../features/export-contacts.ts';
 import { type MessageKey, t, uiLanguage } from '../../lib/i18n.ts';
 import { Notice } from '../components/Notice.tsx';
 import { ContactEditor } from './ContactEditor.tsx';
@@ -14,6 +15,8 @@ import type { useLibrary } from './useLibrary.ts';
 export interface ContactCapture {
   values: ContactFormValues;
   prefilled: boolean;
+  /** When it was captured: a new capture opens a fresh form. */
+  at: number;
 }
 
 interface Props {
@@ -29,6 +32,7 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
   const [open, setOpen] = useState<Stakeholder | null>(null);
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [reviewOnly, setReviewOnly] = useState(false);
   const lang = uiLanguage();
 
   const close = (text: string | null) => {
@@ -41,6 +45,7 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
     const draftKey = open ? `contact:${open.id}` : 'contact:new';
     return (
       <ContactEditor
+        key={open?.id ?? `new-${capture?.at ?? 0}`}
         contact={open}
         initial={open ? contactValuesOf(open) : (capture?.values ?? emptyContact())}
         prefilled={!!capture?.prefilled}
@@ -55,8 +60,11 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
     );
   }
 
+  // Contacts past their review-by date (GDPR storage limitation): listed for the member to check or erase.
+  const now = new Date().toISOString();
+  const due = contacts.contacts.filter((c) => c.reviewBy && c.reviewBy < now);
   const ranked = rankStakeholders(
-    contacts.contacts,
+    reviewOnly ? due : contacts.contacts,
     library.practices,
     { text: query.text, topics: query.topic ? [query.topic] : [], type: query.type || undefined },
     { now: Date.now() },
@@ -106,6 +114,34 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
         </button>
         {ranked.length > 0 && <span class="count-line">{t('contactCount', ranked.length)}</span>}
       </div>
+      {contacts.contacts.length > 0 && (
+        <div class="actions" style={{ marginTop: 0 }}>
+          <button
+            type="button"
+            class="link"
+            onClick={() => exportContactsVCard(ranked.map((r) => r.stakeholder))}
+          >
+            {t('contactsExportVcard')}
+          </button>
+          <button
+            type="button"
+            class="link"
+            onClick={() => exportContactsCsv(ranked.map((r) => r.stakeholder))}
+          >
+            {t('contactsExportCsv')}
+          </button>
+        </div>
+      )}
+      {(due.length > 0 || reviewOnly) && (
+        <button
+          type="button"
+          class="link"
+          aria-pressed={reviewOnly}
+          onClick={() => setReviewOnly(!reviewOnly)}
+        >
+          {t('contactReviewDue', due.length)}
+        </button>
+      )}
       {contacts.loaded && contacts.contacts.length === 0 && <Notice tone="info">{t('contactsEmpty')}</Notice>}
       {contacts.contacts.length > 0 && ranked.length === 0 && (
         <Notice tone="info">{t('contactsNoResults')}</Notice>

@@ -1,5 +1,6 @@
 // The side panel: the library beside the page. Later issues add the Contacts and Translate views here.
 import { useEffect, useState } from 'preact/hooks';
+import { contactFromPage } from '../../features/contact-form-values.ts';
 import { onSidePanelNotice, takeSidePanelNotice } from '../../features/side-panel-notice.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
 import type { ClipSelectionReply } from '../../lib/messages.ts';
@@ -41,11 +42,22 @@ export function SidePanelApp() {
     const show = async () => {
       const posted = await takeSidePanelNotice();
       if (!posted) return;
-      const { reply } = posted;
-      if (reply.ok) {
+      const { reply, contact } = posted;
+      if (contact?.ok) {
+        setTab('contacts');
+        setNotice(null);
+        setCapture({
+          values: contactFromPage(contact.page),
+          prefilled: contact.page.drafts.length > 0,
+          at: posted.at,
+        });
+      } else if (contact) {
+        setNotice({ tone: 'warn', text: t(failureMessage[contact.reason]) });
+      } else if (reply?.ok) {
+        setTab('library');
         setNotice({ tone: 'ok', text: t('selectionSaved', reply.title) });
         setOpenId(reply.practiceId);
-      } else {
+      } else if (reply) {
         setNotice({ tone: 'warn', text: t(failureMessage[reply.reason]) });
       }
     };
