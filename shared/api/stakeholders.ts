@@ -2,12 +2,13 @@
 // the access-request export and erasure (issue 4). Stakeholders themselves sync like every object
 // (shared/sync/README.md); these routes are what sync cannot do.
 import { z } from 'zod';
+import { contactDetailFields } from '../contacts/contact-details.ts';
 import { isoDateTime } from '../schemas/common.ts';
 import { indexAreaId } from '../schemas/practice.ts';
 import { stakeholderSchema, stakeholderTypes } from '../schemas/stakeholder.ts';
 import { conflictSchema } from './conflicts.ts';
 
-const contactDetailField = z.enum(['emails', 'phones', 'notes', 'lawfulBasisNote']);
+const contactDetailField = z.enum(contactDetailFields);
 
 /** A stakeholder as a member may see it: for viewers without the city's permission, contact details empty. */
 export const visibleStakeholderSchema = stakeholderSchema.extend({

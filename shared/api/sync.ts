@@ -6,9 +6,9 @@ import { idSchema, isoDateTime } from '../schemas/common.ts';
 import { highlightSchema } from '../schemas/highlight.ts';
 import { practiceSchema } from '../schemas/practice.ts';
 import { snippetSchema } from '../schemas/snippet.ts';
-import { stakeholderSchema } from '../schemas/stakeholder.ts';
 import { hlcSchema } from '../sync/hlc.ts';
 import { type Kind, kindSchema, kindSpecs, scalarFields } from '../sync/kinds.ts';
+import { visibleStakeholderSchema } from './stakeholders.ts';
 
 export const maxMutationsPerPush = 50;
 export const defaultPullLimit = 500;
@@ -116,7 +116,8 @@ const live = <K extends Kind, S extends z.ZodType>(kind: K, object: S) =>
 const liveChange = z.discriminatedUnion('kind', [
   live('practice', practiceSchema),
   live('highlight', highlightSchema),
-  live('stakeholder', stakeholderSchema),
+  // A viewer's stakeholders may come with contact details emptied and `redacted` naming them.
+  live('stakeholder', visibleStakeholderSchema),
   live('snippet', snippetSchema),
 ]);
 const tombstoneChange = z.object({

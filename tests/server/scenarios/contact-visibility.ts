@@ -50,7 +50,9 @@ export function contactVisibilityScenarios(backend: Backend) {
     it('viewers get stakeholders without contact details in pulls, conflicts and search; others get everything', async () => {
       const w = await makeWorld(backend);
       const id = await contactWithConflict(w);
+      // The shared schema keeps `redacted`, so the extension can say "hidden" rather than "none".
       const forViewer = stakeholderIn(pullResponseSchema.parse(await pull(w, w.a.viewer.token)) as never);
+      expect(forViewer!.redacted).toEqual(['emails', 'phones', 'notes', 'lawfulBasisNote']);
       const raw = stakeholderIn(await pull(w, w.a.viewer.token));
       expect(forViewer).toMatchObject({
         id,
