@@ -14,15 +14,11 @@ function fold(text: string): string {
 
 /** The text of `scope` that comes before `link`, in document order. */
 function textBefore(scope: Element, link: Element): string {
-  const walker = scope.ownerDocument.createTreeWalker(scope, 4);
+  // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT: elements to meet the link, text to collect.
+  const walker = scope.ownerDocument.createTreeWalker(scope, 1 | 4);
   let text = '';
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== textNode) continue;
-    if (link.contains(node)) break;
-    const position = link.compareDocumentPosition(node);
-    // DOCUMENT_POSITION_FOLLOWING: this text comes after the link.
-    if (position & 4) break;
-    text += ` ${(node as Text).data}`;
+  for (let node = walker.nextNode(); node && node !== link; node = walker.nextNode()) {
+    if (node.nodeType === textNode) text += ` ${(node as Text).data}`;
   }
   return fold(text);
 }

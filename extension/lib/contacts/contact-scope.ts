@@ -13,6 +13,22 @@ const maxCardLength = 450;
 const pageChrome = new Set(['body', 'html', 'main', 'nav', 'header', 'footer', 'form']);
 const signalLinks = 'a[href^="mailto:" i], a[href^="tel:" i], a[href*=".vcf" i], [data-cfemail]';
 
+/** Blocks that hold one line of a card (its name, its phone), not the card. */
+const lineTags = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figcaption',
+]);
+
 export function closestBlock(node: Node): Element | null {
   let current: Node | null = node.nodeType === elementNode ? node : node.parentNode;
   while (current && current.nodeType === elementNode) {
@@ -22,6 +38,20 @@ export function closestBlock(node: Node): Element | null {
     current = element.parentNode;
   }
   return null;
+}
+
+/**
+ * The card around a selection: its closest block, or when that block is only one line of a card (a <p> or
+ * heading inside a <div class="card">), the small block around it, so "near the selection" takes in the
+ * card's links. A long parent (an article column) is not a card: the line stays the scope.
+ */
+export function selectionCard(node: Node): Element | null {
+  const block = closestBlock(node);
+  if (!block || !lineTags.has(block.tagName.toLowerCase())) return block;
+  const parent = block.parentElement ? closestBlock(block.parentElement) : null;
+  if (!parent || pageChrome.has(parent.tagName.toLowerCase()) || textLength(parent) > maxCardLength)
+    return block;
+  return parent;
 }
 
 function textLength(element: Element): number {

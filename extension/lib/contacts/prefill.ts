@@ -1,7 +1,7 @@
 // Contact prefill: the stakeholders a page states, as drafts for the contact form. The one entry point the
 // side panel (through contact.content.ts) and the evaluation (scripts/eval-contacts.ts) call.
 //   With a selection: the selected text read as a contact block (or a staff list), the mailto/tel links,
-//   microdata and vCard links in the block around it, and the page's JSON-LD for the people the selection
+//   microdata and vCard links in the card around it (contact-scope.ts, selectionCard), and the page's JSON-LD for the people the selection
 //   names (a page's JSON-LD has no place in the page, so it can only confirm and complete them).
 //   Without one: every contact card on the page, its links, all microdata, JSON-LD and vCards.
 // Sources are read one by one and a failing source costs only its own facts (see STYLE.md, point 6).
@@ -10,7 +10,7 @@ import { attachLinks } from './attach-links.ts';
 import { blockText } from './block-text.ts';
 import { type ContactDraft, isEmptyDraft } from './contact-draft.ts';
 import { readContactLinks } from './contact-links.ts';
-import { closestBlock, contactBlocks } from './contact-scope.ts';
+import { contactBlocks, selectionCard } from './contact-scope.ts';
 import { readJsonLdNodes } from './json-ld-nodes.ts';
 import { mergeDrafts, sameContact } from './merge-drafts.ts';
 import { readMicrodataNodes } from './microdata-nodes.ts';
@@ -56,7 +56,7 @@ function reachable(draft: ContactDraft): boolean {
 
 /** Where to look: the selection's block, or null for the whole page. */
 export function selectionScope(doc: Document, options: PrefillOptions): Element | null {
-  if (options.selectionRoot) return closestBlock(options.selectionRoot) ?? doc.body;
+  if (options.selectionRoot) return selectionCard(options.selectionRoot) ?? doc.body ?? null;
   return null;
 }
 
@@ -75,17 +75,17 @@ export function prefillContacts(doc: Document, options: PrefillOptions): Contact
   const selectionText = options.selectionText?.trim() || '';
   const selected = Boolean(selectionText || options.selectionRoot);
   const scope = selectionScope(doc, options);
-  const body = doc.body ?? doc.documentElement;
+  const body = attempt(() => [doc.body ?? doc.documentElement])[0] ?? null;
 
   const local: ContactDraft[] = [];
   if (selected) {
-    // 1. The selected text and the links of the block around it.
+    // 1. The selected text and the links of the card around it.
     const text = selectionText || (scope ? blockText(scope) : '');
     local.push(...readRegion(text, scope, country));
   } else {
     // 1. Every contact card on the page, each with its own links.
-    for (const card of attempt(() => contactBlocks(body)))
-      local.push(...readRegion(blockText(card), card, country));
+    const cards = body ? attempt(() => contactBlocks(body)) : [];
+    for (const card of cards) local.push(...readRegion(blockText(card), card, country));
   }
   // 2. Microdata in the same place, and the vCards the caller fetched from its links.
   const microdataRoot = scope ?? (selected ? null : body);
@@ -118,6 +118,6 @@ export function vcardLinksFor(
   doc: Document,
   options: Pick<PrefillOptions, 'url' | 'selectionRoot'>,
 ): string[] {
-  const scope = options.selectionRoot ? closestBlock(options.selectionRoot) : null;
+  const scope = options.selectionRoot ? selectionCard(options.selectionRoot) : null;
   return findVcardLinks(scope ?? doc, options.url);
 }
