@@ -137,7 +137,18 @@ export function contactFromPage(page: PageContacts): ContactFormValues {
     role: draft.role,
     department: draft.department,
     emails: [...draft.emails, ...draft.invalidEmails].join('\n'),
-    phones: [...draft.phones, ...draft.invalidPhones].join('\n'),
+    phones: [...draft.phones, ...draft.invalidPhones.filter((raw) => !sameNumberAs(raw, draft.phones))].join(
+      '\n',
+    ),
     website: draft.website ?? '',
   };
+}
+
+/**
+ * Whether a number that did not read with the city's country is one of the valid numbers written the local
+ * way (an Italian page's "0522 456789" beside its tel: link "+390522456789" read by a Lisbon member).
+ */
+function sameNumberAs(raw: string, valid: readonly string[]): boolean {
+  const digits = raw.replace(/\D/g, '').replace(/^0+/, '');
+  return digits.length >= 6 && valid.some((e164) => e164.replace(/\D/g, '').endsWith(digits));
 }

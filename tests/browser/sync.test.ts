@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConnectInput } from '../../shared/api/connect.ts';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium.ts';
 import { controlPage, openPopupFor, openSidePanel, tabIdFor } from './harness/extension-pages.ts';
 import { type PageServer, servePages } from './harness/page-server.ts';
@@ -174,6 +175,49 @@ describe('the shared city library', () => {
     expect(await status(carla).textContent()).toContain('Synced with Oslo');
     expect(await rows(carla).count()).toBe(0);
     expect(await carla.panel.getByText('Your library is empty').count()).toBe(1);
+  });
+
+  it('shares a captured contact with the city and not beyond, and erases it everywhere', async () => {
+    const control = await controlPage(ana.ext);
+    const page = await ana.ext.context.newPage();
+    await page.goto(site.url('/contacts-it.html'));
+    await page.evaluate("window.getSelection().selectAllChildren(document.getElementById('referente'))");
+    const tabId = await tabIdFor(control, page.url());
+    expect(
+      await control.evaluate(`chrome.runtime.sendMessage({ type: 'capture-contact', tabId: ${tabId} })`),
+    ).toMatchObject({
+      ok: true,
+    });
+    await expect.poll(() => ana.panel.locator('[name="name"]').inputValue()).toBe('Giulia Rossi');
+    await ana.panel.getByRole('button', { name: 'Save contact' }).click();
+    await expect
+      .poll(() => ana.panel.locator('[data-tone="ok"]').last().textContent())
+      .toBe('Contact saved.');
+    await syncNow(ana);
+
+    const contactsOf = async (m: Member) => {
+      await m.panel.getByRole('tab', { name: 'Contacts' }).click();
+      return m.panel.locator('[data-testid="contact-list"] li').allInnerTexts();
+    };
+    await syncNow(bruno);
+    await expect.poll(() => contactsOf(bruno)).toEqual([expect.stringContaining('Giulia Rossi')]);
+    await syncNow(carla);
+    expect(await contactsOf(carla)).toEqual([]);
+
+    await ana.panel.locator('[data-testid="contact-list"] li button', { hasText: 'Giulia Rossi' }).click();
+    await ana.panel.getByRole('button', { name: 'Erase this contact' }).click();
+    await ana.panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    await syncNow(ana);
+    await syncNow(bruno);
+    await expect.poll(() => contactsOf(bruno)).toEqual([]);
+    expect(await contactsOf(ana)).toEqual([]);
+    const token = parseConnectInput(bruno.account.connectCode)!.token;
+    const search = await fetch(`${server.origin()}/api/stakeholders/search?q=Rossi`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(search.status).toBe(200);
+    expect(JSON.stringify(await search.json())).not.toContain('Rossi');
+    for (const m of [ana, bruno, carla]) await m.panel.getByRole('tab', { name: 'Library' }).click();
   });
 
   it('says plainly when the token is revoked, and keeps the local library', async () => {
