@@ -38,7 +38,7 @@ function figureRow(figure: Figure): Cell[] {
     withUnit(figure.value, figure.unit),
     baseline ? `${withUnit(baseline.value, figure.unit)} (${baseline.label})` : '',
     baseline && baseline.value > 0 ? `${formatCell(figure.value / baseline.value)}×` : '',
-    goal ? `${goal.text}  ${goal.met ? 'PASS' : 'ABOVE'}` : '',
+    goal ? `${goal.text}  ${goal.met ? 'MET' : 'MISSED'}` : '',
   ];
 }
 

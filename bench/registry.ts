@@ -1,7 +1,18 @@
 // Every bench, one module each. To add one (a server bench, say), write bench/NAME.ts exporting a Bench and
 // list it here; `npm run bench -- --only NAME` then runs it alone.
+import { bulkPush } from './bulk-push.ts';
 import { bundleSize } from './bundle-size.ts';
 import { clipPipeline } from './clip-pipeline.ts';
+import { incrementalPull } from './incremental-pull.ts';
+import { initialSync } from './initial-sync.ts';
+import { pullThroughput } from './pull-throughput.ts';
 import type { Bench } from './report.ts';
 
-export const benches: Bench[] = [clipPipeline, bundleSize];
+export const benches: Bench[] = [
+  clipPipeline,
+  bundleSize,
+  bulkPush,
+  initialSync,
+  incrementalPull,
+  pullThroughput,
+];

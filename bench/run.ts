@@ -12,7 +12,7 @@ import type { BenchReport } from './report.ts';
 const usage = `usage: npm run bench -- [--only NAME] [--json FILE] [--rebuild] [bench flags]
 benches:
 ${benches.map((b) => `  ${b.name.padEnd(14)} ${b.description}`).join('\n')}
-clip-pipeline flags: --fixtures DIR  --rounds N (default 5)  --page SUBSTRING`;
+clip-pipeline flags: --fixtures DIR  --rounds N (default 5)  --page SUBSTRING  --stages`;
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

@@ -17,3 +17,10 @@ export function relativeSpread(values: number[]): number {
   if (!(mid > 0)) return Number.NaN;
   return (Math.max(...values) - Math.min(...values)) / mid;
 }
+
+/** The p-th percentile (nearest rank), p in 0–100. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

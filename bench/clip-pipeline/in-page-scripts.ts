@@ -19,6 +19,11 @@ export interface ReadabilityRun {
   textChars: number;
 }
 
+/** Readability alone injected as a content script: the in-page time and what the extension page waited. */
+export interface ColdReadabilityRun extends ReadabilityRun {
+  roundTripMs: number;
+}
+
 /** Runs in an extension page: the product path the background takes (extension/features/extract-tab.ts). */
 export function pipelineExpression(tabId: number): string {
   return `(async () => {
@@ -41,8 +46,28 @@ export function pipelineExpression(tabId: number): string {
 }
 
 /**
- * Runs in the page's main world after Readability.js was injected: Readability alone, called the plain
- * documented way, on a clone as the pipeline does (Readability rewrites the document it reads).
+ * Runs in an extension page: a bench-only content script of the copied extension (Readability alone, the
+ * pipeline's stages), injected afresh into the same isolated world the same way as extract.js, so it starts
+ * as cold as extract.js does. The script returns a plain object; the round trip is added to it.
+ */
+export function injectedRunExpression(tabId: number, file: string): string {
+  return `(async () => {
+    const started = performance.now();
+    const results = await chrome.scripting.executeScript({
+      target: { tabId: ${JSON.stringify(tabId)} },
+      files: [${JSON.stringify(`/${file}`)}],
+    });
+    const roundTripMs = performance.now() - started;
+    const run = results[0] && results[0].result;
+    if (!run || typeof run !== 'object') throw new Error(${JSON.stringify(`${file} returned nothing`)});
+    return { ...run, roundTripMs };
+  })()`;
+}
+
+/**
+ * The earlier baseline, kept so the reader sees what changed: Readability.js injected once into the page's
+ * main world and called the plain documented way (default options) on a clone, round after round, so its
+ * code warms up while extract.js is compiled afresh on every clip.
  */
 export const readabilityExpression = `(() => {
   const started = performance.now();

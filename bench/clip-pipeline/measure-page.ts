@@ -1,33 +1,46 @@
-// Each fixture page, measured both ways in the same tab on the same DOM: the product pipeline (the content
-// script injected from an extension page) and Readability alone. Rounds alternate which goes first, so that
-// neither always runs on a warmer cache or right after the other's garbage.
+// Each fixture page, measured three ways in the same tab on the same DOM: the product pipeline (extract.js
+// injected from an extension page), Readability alone injected the same way into the same isolated world
+// (the baseline), and the earlier baseline, Readability warm in the page's main world. Rounds rotate which
+// goes first, so that none always runs on a warmer cache or right after another's garbage.
 import type { CDPSession, Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../tests/browser/harness/chromium.ts';
 import { tabIdFor } from '../../tests/browser/harness/extension-pages.ts';
+import type { BenchBrowser } from '../browser/launch.ts';
 import {
+  type ColdReadabilityRun,
   hasReadabilityExpression,
+  injectedRunExpression,
   type PipelineRun,
   pipelineExpression,
   type ReadabilityRun,
   readabilityExpression,
 } from './in-page-scripts.ts';
+import type { StageTimes } from './stages-script.ts';
 
 export interface PageMeasurement {
   name: string;
   bytes: number;
   elements: number;
   pipeline: PipelineRun[];
+  /** Readability alone as a content script, injected afresh every run: the baseline. */
+  coldReadability: ColdReadabilityRun[];
+  /** Readability alone in the main world, injected once per page: the earlier, warmer baseline. */
   readability: ReadabilityRun[];
+  /** With --stages: the pipeline's steps timed one by one (stages-script.ts). */
+  stages: StageTimes[];
   /** Set when the page could not be measured; the other pages still are. */
   error?: string;
 }
 
 export interface MeasureOptions {
-  ext: ExtensionBrowser;
+  ext: BenchBrowser;
   /** An extension page: chrome.scripting is called from there, as the popup's background call would be. */
   control: Page;
   rounds: number;
   readabilitySource: string;
+  /** Readability alone as a file of the loaded extension (readability-alone-script.ts). */
+  readabilityAloneFile: string;
+  /** With --stages: the stages script as a file of the loaded extension. */
+  stagesFile?: string;
   /** Called before each page, for progress. */
   onPage?: (index: number, name: string) => void;
 }
@@ -68,28 +81,42 @@ async function measureOpenPage({ page, cdp }: BenchTab, tabId: number, options: 
     await cdp.send('HeapProfiler.collectGarbage');
     return control.evaluate<PipelineRun>(pipelineExpression(tabId));
   };
+  const runColdReadability = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return control.evaluate<ColdReadabilityRun>(injectedRunExpression(tabId, options.readabilityAloneFile));
+  };
+  const stagesFile = options.stagesFile;
+  const runStages = async (file: string) => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return control.evaluate<StageTimes>(injectedRunExpression(tabId, file));
+  };
   const runReadability = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     return page.evaluate<ReadabilityRun>(readabilityExpression);
   };
 
   await injectReadability(page, options.readabilitySource);
-  // One discarded run each: the first pays for compiling the scripts, which a median of 5 would still feel.
+  // One discarded run each: the first pays for reading and compiling the scripts, which later injections
+  // find in V8's compilation cache; a median of 5 would still feel it.
   await runPipeline();
+  await runColdReadability();
   await runReadability();
+  if (stagesFile) await runStages(stagesFile);
 
   const pipeline: PipelineRun[] = [];
+  const coldReadability: ColdReadabilityRun[] = [];
   const readability: ReadabilityRun[] = [];
+  const stages: StageTimes[] = [];
+  const runs = [
+    async () => pipeline.push(await runPipeline()),
+    async () => coldReadability.push(await runColdReadability()),
+    async () => readability.push(await runReadability()),
+  ];
+  if (stagesFile) runs.push(async () => stages.push(await runStages(stagesFile)));
   for (let round = 0; round < rounds; round++) {
-    if (round % 2 === 0) {
-      pipeline.push(await runPipeline());
-      readability.push(await runReadability());
-    } else {
-      readability.push(await runReadability());
-      pipeline.push(await runPipeline());
-    }
+    for (let i = 0; i < runs.length; i++) await runs[(round + i) % runs.length]!();
   }
-  return { pipeline, readability };
+  return { pipeline, coldReadability, readability, stages };
 }
 
 async function measurePage(
@@ -97,7 +124,14 @@ async function measurePage(
   tab: BenchTab,
   options: MeasureOptions,
 ): Promise<PageMeasurement> {
-  const measurement: PageMeasurement = { ...fixture, elements: 0, pipeline: [], readability: [] };
+  const measurement: PageMeasurement = {
+    ...fixture,
+    elements: 0,
+    pipeline: [],
+    coldReadability: [],
+    readability: [],
+    stages: [],
+  };
   try {
     await tab.page.goto(fixture.url, { waitUntil: 'load', timeout: pageTimeoutMs });
     measurement.elements = await tab.page.evaluate<number>(`document.getElementsByTagName('*').length`);
@@ -109,7 +143,7 @@ async function measurePage(
   return measurement;
 }
 
-async function openTab(ext: ExtensionBrowser): Promise<BenchTab> {
+async function openTab(ext: BenchBrowser): Promise<BenchTab> {
   const page = await ext.context.newPage();
   await page.bringToFront();
   return { page, cdp: await ext.context.newCDPSession(page) };
