@@ -248,6 +248,11 @@ describe('the shared city library', () => {
       await expect
         .poll(() => panel.locator('[data-testid="practice-list"] li').allInnerTexts(), { timeout: 15_000 })
         .toEqual([expect.stringContaining('A multilingual welcome desk for newcomers')]);
+      // A viewer reads: saving and deleting are not offered.
+      await panel.locator('[data-testid="practice-list"] li button').first().click();
+      await expect.poll(() => panel.locator('#practice-title').count()).toBe(1);
+      expect(await panel.locator('form button[type="submit"]').isDisabled()).toBe(true);
+      expect(await panel.getByRole('button', { name: 'Delete practice' }).count()).toBe(0);
     } finally {
       await ext.close();
     }

@@ -49,12 +49,16 @@ export function PopupApp() {
   const [draftRestored, setDraftRestored] = useState(false);
   const [offerMark, setOfferMark] = useState(false);
   const [savedNew, setSavedNew] = useState(false);
+  const [readOnly, setReadOnly] = useState(false);
   const edited = useRef(false);
 
   useEffect(() => {
     void (async () => {
       void listTags().then(setTags);
       void listStakeholders().then(setContacts);
+      void sendRequest((m) => browser.runtime.sendMessage(m), { type: 'connection-info' }).then((r) =>
+        setReadOnly(r.connection?.role === 'viewer'),
+      );
       const current = await targetTab();
       if (!current) return setStatus('no-tab');
       setTab(current);
@@ -134,6 +138,7 @@ export function PopupApp() {
       <Header />
       <main class="content">
         {status === 'no-tab' && <Notice tone="error">{t('errorNoTab')}</Notice>}
+        {readOnly && <Notice tone="warn">{t('readOnlyRole')}</Notice>}
         {connectLink && <ConnectOffer link={connectLink} />}
         {status === 'loading' && <Notice tone="info">{t('popupReading')}</Notice>}
         {existing && status !== 'saved' && (
@@ -157,7 +162,7 @@ export function PopupApp() {
             onChange={change}
             onSubmit={save}
             submitLabel={existing ? t('saveChanges') : t('save')}
-            busy={status === 'saving' || (!existing && !prep)}
+            busy={readOnly || status === 'saving' || (!existing && !prep)}
           >
             {selection && (
               <label class="field">

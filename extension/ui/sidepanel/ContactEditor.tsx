@@ -23,6 +23,7 @@ interface Props {
   contacts: readonly Stakeholder[];
   library: ReturnType<typeof useLibrary>;
   country: string;
+  readOnly: boolean;
   draftKey: string;
   onSaved: (contact: Stakeholder, message: string) => void;
   onErased: (message: string) => void;
@@ -90,6 +91,8 @@ export function ContactEditor(props: Props) {
       </button>
       <h2 id="contact-title">{contact?.name ?? t('contactNew')}</h2>
       {props.prefilled && <Notice tone="info">{t('contactPrefilled')}</Notice>}
+      {props.readOnly && <Notice tone="warn">{t('readOnlyRole')}</Notice>}
+      {contact && 'redacted' in contact && <Notice tone="info">{t('contactDetailsHidden')}</Notice>}
       {draftRestored && <Notice tone="info">{t('draftRestored')}</Notice>}
       {problems.name && <Notice tone="error">{t('contactNameRequired')}</Notice>}
       {problems.invalidEmails && (
@@ -132,7 +135,7 @@ export function ContactEditor(props: Props) {
         problems={problems}
         onChange={change}
         onSubmit={() => void save()}
-        busy={busy}
+        busy={busy || props.readOnly}
       />
       {contact && (
         <>
@@ -150,7 +153,7 @@ export function ContactEditor(props: Props) {
               {t('contactExportData')}
             </button>
           </div>
-          <div class="actions">
+          <div class="actions" hidden={props.readOnly}>
             {confirmErase ? (
               <>
                 <span>{t('contactEraseConfirm')}</span>

@@ -25,9 +25,10 @@ interface Props {
   country: string;
   capture: ContactCapture | null;
   onCaptureDone: () => void;
+  readOnly: boolean;
 }
 
-export function ContactsView({ contacts, library, country, capture, onCaptureDone }: Props) {
+export function ContactsView({ contacts, library, country, capture, onCaptureDone, readOnly }: Props) {
   const [query, setQuery] = useState({ text: '', topic: '', type: '' });
   const [open, setOpen] = useState<Stakeholder | null>(null);
   const [creating, setCreating] = useState(false);
@@ -52,6 +53,7 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
         contacts={contacts.contacts}
         library={library}
         country={country}
+        readOnly={readOnly}
         draftKey={draftKey}
         onSaved={(_saved, text) => close(text)}
         onErased={(text) => close(text)}
@@ -109,9 +111,11 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
         </select>
       </div>
       <div class="actions" style={{ marginTop: 0 }}>
-        <button type="button" class="primary" onClick={() => setCreating(true)}>
-          {t('contactNew')}
-        </button>
+        {!readOnly && (
+          <button type="button" class="primary" onClick={() => setCreating(true)}>
+            {t('contactNew')}
+          </button>
+        )}
         {ranked.length > 0 && <span class="count-line">{t('contactCount', ranked.length)}</span>}
       </div>
       {contacts.contacts.length > 0 && (

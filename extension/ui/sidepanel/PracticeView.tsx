@@ -17,11 +17,12 @@ interface Props {
   practice: Practice;
   library: ReturnType<typeof useLibrary>;
   contacts: readonly Stakeholder[];
+  readOnly: boolean;
   authorName: (memberId: string | null) => string | null;
   onBack: (message?: string) => void;
 }
 
-export function PracticeView({ practice, library, contacts, authorName, onBack }: Props) {
+export function PracticeView({ practice, library, contacts, readOnly, authorName, onBack }: Props) {
   const [values, setValues] = useState<PracticeFormValues>(() => formValuesFrom(practice));
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -92,7 +93,7 @@ export function PracticeView({ practice, library, contacts, authorName, onBack }
         }}
         onSubmit={save}
         submitLabel={t('saveChanges')}
-        busy={busy}
+        busy={busy || readOnly}
       />
       <h2>{t('highlights')}</h2>
       {highlights.length === 0 && <p class="count-line">{t('noHighlights')}</p>}
@@ -120,7 +121,7 @@ export function PracticeView({ practice, library, contacts, authorName, onBack }
         )}
       </details>
       <div class="actions">
-        {confirming ? (
+        {readOnly ? null : confirming ? (
           <>
             <span>{t('confirmDelete')}</span>
             <button

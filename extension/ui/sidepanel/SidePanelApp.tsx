@@ -32,6 +32,7 @@ export function SidePanelApp() {
   const [capture, setCapture] = useState<ContactCapture | null>(null);
   const contacts = useContacts();
   const country = connection?.cityCountry ?? browserRegion();
+  const readOnly = connection?.role === 'viewer';
   const authorName = (memberId: string | null) =>
     memberId === null || memberId === connection?.memberId
       ? (connection?.memberName ?? null)
@@ -100,6 +101,7 @@ export function SidePanelApp() {
             country={country}
             capture={capture}
             onCaptureDone={() => setCapture(null)}
+            readOnly={readOnly}
           />
         ) : showConflicts ? (
           <ConflictsView library={library} directory={directory} onBack={() => setShowConflicts(false)} />
@@ -109,6 +111,7 @@ export function SidePanelApp() {
             practice={open}
             library={library}
             contacts={contacts.contacts}
+            readOnly={readOnly}
             authorName={authorName}
             onBack={(message) => {
               setOpenId(null);
