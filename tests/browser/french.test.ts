@@ -51,4 +51,27 @@ describe('in French', () => {
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('fr');
     await panel.screenshot({ path: `${shots}/sidepanel-fr-list.png`, fullPage: true });
   });
+
+  it('captures a contact in French: the form, its checks and its choices speak French', async () => {
+    const panel = await openSidePanel(ext);
+    await panel.getByRole('tab', { name: 'Contacts' }).click();
+    await panel.getByRole('button', { name: 'Nouveau contact' }).click();
+    await panel.locator('[name="name"]').fill('Camille Martin');
+    await panel.locator('[name="emails"]').fill('camille.martin@');
+    await panel.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await expect
+      .poll(() => panel.locator('[data-tone="error"]').textContent())
+      .toBe(
+        'Ces adresses e-mail ne sont pas valides : camille.martin@. Corrigez-les ou retirez-les pour enregistrer.',
+      );
+    expect(await panel.locator('[name="lawfulBasis"] option:checked').textContent()).toBe(
+      "Mission d'intérêt public",
+    );
+    await panel.locator('[name="emails"]').fill('camille.martin@strasbourg.eu');
+    await panel.locator('[name="type"]').selectOption('city_department');
+    await panel.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await expect.poll(() => panel.locator('[data-tone="ok"]').textContent()).toBe('Contact enregistré.');
+    expect(await panel.locator('[data-testid="contact-list"]').innerText()).toContain('Service municipal');
+    await panel.screenshot({ path: `${shots}/contacts-fr.png`, fullPage: true });
+  });
 });
