@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { chromiumPath } from '../tests/browser/harness/chromium.ts';
 import { copyExtension } from './browser/extension-copy.ts';
 import { launchExtension } from './browser/launch.ts';
-import { measurePages, type PageMeasurement } from './clip-pipeline/measure-page.ts';
+import { measurePages, type PageMeasurement, warmRounds } from './clip-pipeline/measure-page.ts';
 import {
   buildReadabilityAloneScript,
   readabilityAloneFile,
@@ -228,7 +228,7 @@ async function run(args: string[]): Promise<BenchReport> {
       `${names.length} pages from ${fixtures.dir}; ${rounds} rounds each after one discarded warm-up of each script, order rotating, garbage collected (untimed) before every run.`,
       'pipeline = timings.totalMs of /content-scripts/extract.js (selection, metadata, isProbablyReaderable, clone + Readability, Markdown); "(its Readability)" = its timings.readabilityMs (isProbablyReaderable + clone + Readability).',
       `Readability alone (the baseline) = new Readability(document.cloneNode(true), { keepClasses: true, serializer: node => node }).parse(), bundled and minified by esbuild as /${readabilityAloneFile} in a copy of the build under .tmp/, injected with chrome.scripting.executeScript({ files }) like extract.js: afresh every run, same isolated world, same options as the pipeline, same cold JIT.`,
-      'Earlier baseline = Readability.js injected once per page into the main world, called with default options (strips classes, serialises innerHTML) round after round: its code warms up while extract.js starts cold on every clip, which made the pipeline look ~0.3× slower than it is. Shown for comparison only.',
+      `Earlier baseline = Readability.js injected once per page into the main world and called with default options (strips classes, serialises innerHTML) round after round (${Math.min(rounds, warmRounds)} rounds): its code warms up while extract.js starts cold on every clip. Shown for comparison only; the goal is read against the fresh content-script baseline.`,
       'round trip = chrome.scripting.executeScript seen from the extension page: reading, compiling and running the script, and sending its result back (what the popup waits).',
       'Page timers are coarsened to 0.1 ms (not cross-origin isolated): ratios on sub-millisecond pages are noisy; the ratio of sums is not.',
       'spread = (max − min) / median of the pipeline rounds on that page.',
