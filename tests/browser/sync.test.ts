@@ -193,6 +193,17 @@ describe('the shared city library', () => {
     await expect
       .poll(() => ana.panel.locator('[data-tone="ok"]').last().textContent())
       .toBe('Contact saved.');
+    // Ana names her on the welcome-desk practice.
+    await ana.panel.getByRole('tab', { name: 'Library' }).click();
+    await openPractice(ana, 'A multilingual welcome desk for newcomers');
+    await ana.panel.locator('#stakeholder-input').fill('Giulia Rossi (Comune di Reggio Emilia)');
+    await expect
+      .poll(() => ana.panel.locator('[data-testid="linked-stakeholders"]').textContent())
+      .toContain('Giulia Rossi');
+    await ana.panel.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => ana.panel.locator('[data-tone="ok"]').last().textContent())
+      .toBe('Changes saved.');
     await syncNow(ana);
 
     const contactsOf = async (m: Member) => {
@@ -200,10 +211,15 @@ describe('the shared city library', () => {
       return m.panel.locator('[data-testid="contact-list"] li').allInnerTexts();
     };
     await syncNow(bruno);
+    await openPractice(bruno, 'A multilingual welcome desk for newcomers');
+    await expect
+      .poll(() => bruno.panel.locator('[data-testid="linked-stakeholders"]').textContent())
+      .toContain('Giulia Rossi');
     await expect.poll(() => contactsOf(bruno)).toEqual([expect.stringContaining('Giulia Rossi')]);
     await syncNow(carla);
     expect(await contactsOf(carla)).toEqual([]);
 
+    await ana.panel.getByRole('tab', { name: 'Contacts' }).click();
     await ana.panel.locator('[data-testid="contact-list"] li button', { hasText: 'Giulia Rossi' }).click();
     await ana.panel.getByRole('button', { name: 'Erase this contact' }).click();
     await ana.panel.getByRole('button', { name: 'Delete', exact: true }).click();
@@ -218,6 +234,12 @@ describe('the shared city library', () => {
     expect(search.status).toBe(200);
     expect(JSON.stringify(await search.json())).not.toContain('Rossi');
     for (const m of [ana, bruno, carla]) await m.panel.getByRole('tab', { name: 'Library' }).click();
+    // The practice no longer names her, on both browsers.
+    for (const m of [ana, bruno]) {
+      await openPractice(m, 'A multilingual welcome desk for newcomers');
+      expect(await m.panel.locator('[data-testid="linked-stakeholders"]').count()).toBe(0);
+    }
+    await toLibrary(ana);
   });
 
   it('says plainly when the token is revoked, and keeps the local library', async () => {
