@@ -2,7 +2,6 @@
 // the conflict count. One run at a time; failures back off exponentially with jitter (or as long as a 429's
 // Retry-After says) and a revoked token stops syncing until the member reconnects — local data stays.
 
-import { openLibrary } from '../store/db.ts';
 import { announceLibraryChange } from '../store/library-events.ts';
 import { pendingCount } from '../store/outbox.ts';
 import { SyncError } from './api-client.ts';
@@ -57,9 +56,9 @@ async function runOnce(): Promise<SyncStatus> {
   await writeStatus({ ...before, phase: 'syncing', pending });
   try {
     await pushOutbox(connection);
-    const changed = await pullChanges(connection);
-    if (changed.length) announceLibraryChange({ kind: 'practice', ids: changed });
-    await refreshDirectory(connection, await authorsOf(changed));
+    const pulled = await pullChanges(connection);
+    if (pulled.ids.length) announceLibraryChange({ kind: 'practice', ids: pulled.ids });
+    await refreshDirectory(connection, pulled.authors);
     const conflicts = (await openConflicts(connection)).length;
     failures = 0;
     const done: SyncStatus = {
@@ -90,15 +89,4 @@ async function runOnce(): Promise<SyncStatus> {
     await writeStatus(failed);
     return failed;
   }
-}
-
-async function authorsOf(ids: readonly string[]): Promise<string[]> {
-  if (!ids.length) return [];
-  const db = await openLibrary();
-  const authors = new Set<string>();
-  for (const id of ids) {
-    const object = (await db.get('practices', id)) ?? (await db.get('highlights', id));
-    if (object?.createdBy) authors.add(object.createdBy);
-  }
-  return [...authors];
 }

@@ -99,6 +99,18 @@ describe('contacts', () => {
     await panel.screenshot({ path: `${shots}/contact-view.png`, fullPage: true });
   });
 
+  it('filters contacts by topic and language', async () => {
+    await panel.getByRole('button', { name: /Contacts/ }).first().click();
+    await panel.getByLabel('Language (e.g. fr)').fill('no');
+    await expect.poll(() => panel.getByText('No contact matches your search.').count()).toBe(1);
+    await panel.getByLabel('Language (e.g. fr)').fill('');
+    await panel.getByLabel('Topics (ICC Index areas)').selectOption('education');
+    await expect.poll(() => contactRows().count()).toBe(0);
+    await panel.getByLabel('Topics (ICC Index areas)').selectOption('');
+    await expect.poll(() => contactRows().count()).toBe(1);
+    await contactRows().first().locator('button').click();
+  });
+
   it('erases a contact after confirmation', async () => {
     await panel.getByRole('button', { name: 'Erase this contact' }).click();
     await panel.getByRole('button', { name: 'Delete', exact: true }).click();

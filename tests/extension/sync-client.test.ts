@@ -207,6 +207,48 @@ describe('contacts as personal data', () => {
   });
 });
 
+describe('an erasure made by another member', () => {
+  it('removes the person’s data from this browser’s store when the tombstone arrives', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    await saveConnection(ana.connection);
+    const contact = await createStakeholder({
+      name: 'Jonas Berg',
+      organisation: 'Oslo Røde Kors',
+      role: '',
+      department: '',
+      type: 'civil_society',
+      emails: ['jonas.berg@rodekors.example'],
+      phones: [],
+      website: null,
+      languages: ['no'],
+      topics: [],
+      notes: '',
+      sourceUrl: null,
+      lawfulBasis: 'public_task',
+      lawfulBasisNote: '',
+      reviewBy: null,
+    });
+    await pushOutbox(ana.connection);
+    await pullChanges(ana.connection);
+    await w.push(bruno.connection.token, [
+      {
+        id: uuidv7(),
+        kind: 'stakeholder',
+        objectId: contact.id,
+        baseVersion: 1,
+        hlc: `${new Date().toISOString()}-0000`,
+        op: 'delete',
+      },
+    ]);
+    await pullChanges(ana.connection);
+    const raw = JSON.stringify(await (await openLibrary()).get('stakeholders', contact.id));
+    expect(raw).toContain(contact.id);
+    expect(raw).not.toMatch(/Jonas|Berg|Røde|rodekors/);
+  });
+});
+
 describe('the sync engine', () => {
   it('says offline when the server is unreachable, keeps the change, and delivers it later', async () => {
     const w = await world();

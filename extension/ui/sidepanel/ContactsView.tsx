@@ -29,7 +29,7 @@ interface Props {
 }
 
 export function ContactsView({ contacts, library, country, capture, onCaptureDone, readOnly }: Props) {
-  const [query, setQuery] = useState({ text: '', topic: '', type: '' });
+  const [query, setQuery] = useState({ text: '', topic: '', type: '', language: '' });
   const [open, setOpen] = useState<Stakeholder | null>(null);
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -68,7 +68,12 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
   const ranked = rankStakeholders(
     reviewOnly ? due : contacts.contacts,
     library.practices,
-    { text: query.text, topics: query.topic ? [query.topic] : [], type: query.type || undefined },
+    {
+      text: query.text,
+      topics: query.topic ? [query.topic] : [],
+      type: query.type || undefined,
+      language: query.language.trim() || undefined,
+    },
     { now: Date.now() },
   );
   return (
@@ -102,7 +107,7 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
           value={query.type}
           onChange={(e) => setQuery({ ...query, type: e.currentTarget.value })}
         >
-          <option value="">{t('contactType')}</option>
+          <option value="">{t('filterAllTypes')}</option>
           {stakeholderTypes.map((type) => (
             <option key={type} value={type}>
               {t(`stype_${type}` as MessageKey)}
@@ -110,6 +115,13 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
           ))}
         </select>
       </div>
+      <input
+        type="text"
+        aria-label={t('filterLanguage')}
+        placeholder={t('filterLanguage')}
+        value={query.language}
+        onInput={(e) => setQuery({ ...query, language: e.currentTarget.value })}
+      />
       <div class="actions" style={{ marginTop: 0 }}>
         {!readOnly && (
           <button type="button" class="primary" onClick={() => setCreating(true)}>
