@@ -5,14 +5,13 @@
 
 /** Escapes characters that would start Markdown or HTML inside a line of text. */
 export function escapeInline(text: string): string {
-  return (
-    text
-      .replace(/[\\`*[\]<>|~]/g, '\\$&')
-      // `_` only matters at a word's edge: snake_case words stay readable.
-      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-      // "&amp;" in the page's text is text, not an entity for the renderer to decode.
-      .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
-  );
+  let out = text.replace(/[\\`*[\]<>|~]/g, '\\$&');
+  // `_` only matters at a word's edge: snake_case words stay readable. (The passes run only when needed:
+  // this is called for every text run of every clipped page.)
+  if (out.includes('_')) out = out.replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
+  // "&amp;" in the page's text is text, not an entity for the renderer to decode.
+  if (out.includes('&')) out = out.replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+  return out;
 }
 
 /** Escapes, on each line of a paragraph, what would make it a heading, list item, or setext underline. */

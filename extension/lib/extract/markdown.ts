@@ -70,6 +70,7 @@ function embed(el: Element, ctx: Context): string {
 }
 
 function text(data: string): string {
+  if (!data) return '';
   return escapeInline(data.replaceAll(lineBreak, '').replace(/\s+/g, ' '));
 }
 
@@ -135,22 +136,34 @@ function inlineNodes(nodes: Node[], ctx: Context): string {
 }
 
 function inlineChildren(el: Node, ctx: Context): string {
-  return inlineNodes(Array.from(el.childNodes), ctx);
+  let out = '';
+  let pending = '';
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === textNode) {
+      pending += (node as Text).data;
+      continue;
+    }
+    out += text(pending) + inline(node, ctx);
+    pending = '';
+  }
+  return out + text(pending);
 }
 
 /** Inline Markdown → a paragraph: single spaces, hard breaks inside only, line starts escaped. */
+const spacedBreak = new RegExp(` ?${lineBreak} ?`, 'g');
+const edgeSpace = new RegExp(`^[\\s${lineBreak}]+|[\\s${lineBreak}]+$`, 'g');
+const breakRun = new RegExp(`${lineBreak}+`, 'g');
 function paragraph(raw: string): string {
-  const text = raw
-    .replace(/ {2,}/g, ' ')
-    .replace(new RegExp(` ?${lineBreak} ?`, 'g'), lineBreak)
-    .replace(new RegExp(`^[\\s${lineBreak}]+|[\\s${lineBreak}]+$`, 'g'), '');
-  return escapeLineStarts(text.replace(new RegExp(`${lineBreak}+`, 'g'), '\\\n'));
+  const text = raw.replace(/ {2,}/g, ' ').replace(spacedBreak, lineBreak).replace(edgeSpace, '');
+  return escapeLineStarts(text.replace(breakRun, '\\\n'));
 }
 
 function preText(node: Node): string {
   if (node.nodeType === textNode) return (node as Text).data;
   if (tagOf(node) === 'BR') return '\n';
-  return Array.from(node.childNodes, preText).join('');
+  let out = '';
+  for (let child = node.firstChild; child; child = child.nextSibling) out += preText(child);
+  return out;
 }
 
 function codeLanguage(el: Element): string | null {
@@ -223,7 +236,7 @@ function blockChildren(parent: Node, ctx: Context): string[] {
     if (md) out.push(md);
     run = [];
   };
-  for (const child of Array.from(parent.childNodes)) {
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
     if (blocks.has(tagOf(child))) {
       flush();
       out.push(...block(child as Element, ctx));
