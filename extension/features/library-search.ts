@@ -26,7 +26,7 @@ export function indexPractice(practice: Practice, highlights: readonly Highlight
       { text: `${practice.excerpt} ${practice.note}`, weight: 4 },
       { text: highlights.map((h) => h.quote.exact).join(' '), weight: 3 },
       { text: `${practice.siteName ?? ''} ${practice.byline ?? ''}`, weight: 2 },
-      { text: practice.contentMarkdown.slice(0, 20_000), weight: 1 },
+      { text: practice.contentMarkdown.slice(0, 5_000), weight: 1 },
     ],
   });
 }

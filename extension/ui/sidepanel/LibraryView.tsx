@@ -6,6 +6,8 @@ import { formatDate, t, uiLanguage } from '../../lib/i18n.ts';
 import { Notice } from '../components/Notice.tsx';
 import type { useLibrary } from './useLibrary.ts';
 
+const pageRows = 100;
+
 interface Props {
   library: ReturnType<typeof useLibrary>;
   authorName: (memberId: string | null) => string | null;
@@ -14,6 +16,8 @@ interface Props {
 
 export function LibraryView({ library, authorName, onOpen }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>({ query: '', area: null, tag: null });
+  // A city library can hold thousands of practices: render a page of rows, the rest on demand.
+  const [limit, setLimit] = useState(pageRows);
   const lang = uiLanguage();
   const shown = filterLibrary(library.practices, library.index, filter);
   return (
@@ -61,7 +65,7 @@ export function LibraryView({ library, authorName, onOpen }: Props) {
       {library.practices.length > 0 && shown.length === 0 && <Notice tone="info">{t('noResults')}</Notice>}
       {shown.length > 0 && <p class="count-line">{t('practiceCount', shown.length)}</p>}
       <ul class="list" data-testid="practice-list">
-        {shown.map((p) => {
+        {shown.slice(0, limit).map((p) => {
           const highlights = library.highlights.get(p.id)?.length ?? 0;
           return (
             <li key={p.id}>
@@ -96,6 +100,11 @@ export function LibraryView({ library, authorName, onOpen }: Props) {
           );
         })}
       </ul>
+      {shown.length > limit && (
+        <button type="button" class="link" onClick={() => setLimit(limit + pageRows)}>
+          {t('showMore', Math.min(pageRows, shown.length - limit))}
+        </button>
+      )}
     </section>
   );
 }
