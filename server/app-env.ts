@@ -1,5 +1,6 @@
 // What every handler can read from the context: the app's dependencies, and after the auth middleware the
 // caller (member, city, token). Declared once so route files stay typed without repeating it.
+import type { AppCaches } from './auth/caller-cache.ts';
 import type { Db } from './db/client.ts';
 import type { cities, members, tokens } from './db/schema/index.ts';
 import type { Logger } from './on-error.ts';
@@ -16,6 +17,8 @@ export interface AppDeps {
   limits: Limits;
   /** The server's public origin when it sits behind a proxy; otherwise taken from the request. */
   publicUrl?: string;
+  /** The authenticated callers and library versions this process keeps in memory (auth/caller-cache.ts). */
+  caches: AppCaches;
 }
 
 export interface Caller {

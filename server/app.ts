@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { AppCaches, type CacheOptions } from './auth/caller-cache.ts';
 import { requireAuth } from './auth/require-auth.ts';
 import { corsForExtensions } from './cors.ts';
 import type { Db } from './db/client.ts';
@@ -30,15 +31,22 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** The server's public origin (behind a proxy), used in connect links. Default: the request's origin. */
   publicUrl?: string;
+  /**
+   * How long a caller (token → member, city) and a city's library version are trusted from memory. Changes
+   * made through this app apply at once; another process's within these TTLs. Defaults: 5 s and 1 s.
+   */
+  cache?: CacheOptions;
 }
 
 export function createApp(options: AppOptions) {
+  const clock = options.clock ?? Date.now;
   const deps: AppDeps = {
     db: options.db,
-    clock: options.clock ?? Date.now,
+    clock,
     log: options.log ?? ((message, error) => console.error(message, error)),
     limits: { maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024 },
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    caches: new AppCaches(options.db, clock, options.cache),
   };
   const limit = options.rateLimit ?? { burst: 300, perSecond: 10 };
 
@@ -48,18 +56,20 @@ export function createApp(options: AppOptions) {
     await next();
   });
   app.use('/api/*', corsForExtensions);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.limits.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(
-          413,
-          'payload_too_large',
-          `the request body is over ${deps.limits.maxBodyBytes} bytes`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.limits.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `the request body is over ${deps.limits.maxBodyBytes} bytes`,
+      );
+    },
+  });
+  // GET and HEAD carry no body; skipping them also spares @hono/node-server building a full Request (the
+  // body check reads `c.req.raw.body`), which was a large share of an up-to-date pull's cost.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   // Public: nothing here reveals anything about a city.

@@ -1,12 +1,17 @@
 // Bearer-token authentication. The token names one member of one city; every handler after this reads the
 // city from the token (c.get('caller')), never from the request. 401 tells the extension which case it is
 // (no token / unknown token / revoked / member disabled) so it can say so in words.
+//
+// The caller is cached per token for a few seconds (caller-cache.ts): this process's own revocations, member
+// and city changes clear the cache at once; another process's show up within the TTL. `caller.city`'s
+// libraryVersion is therefore not fresh: read it with `deps.caches.libraryVersion(cityId)`.
 import { eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../shared/schemas/member.ts';
-import type { AppEnv } from '../app-env.ts';
-import { cities, members, tokens } from '../db/schema/index.ts';
+import type { AppEnv, Caller } from '../app-env.ts';
+import { tokens } from '../db/schema/index.ts';
 import { ApiError } from '../errors.ts';
+import { preparedFor } from './caller-cache.ts';
 import { hashToken, tokenPattern } from './token-secret.ts';
 
 const challenge = { 'WWW-Authenticate': 'Bearer realm="icc-clipper"' };
@@ -16,31 +21,45 @@ const unauthorized = (code: string, message: string) =>
 /** last_used_at is written at most once a minute per token, so reads stay reads. */
 const lastUsedGranularityMs = 60_000;
 
+const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, clock } = c.get('deps');
+  const { db, clock, caches } = c.get('deps');
   const header = c.req.header('Authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthorized('missing_token', 'send the access token as "Authorization: Bearer <token>"');
   const secret = match[1]!;
   if (!tokenPattern.test(secret)) throw unauthorized('invalid_token', 'the access token is not valid');
-  const [row] = await db
-    .select({ token: tokens, member: members, city: cities })
-    .from(tokens)
-    .innerJoin(members, eq(members.id, tokens.memberId))
-    .innerJoin(cities, eq(cities.id, tokens.cityId))
-    .where(eq(tokens.hash, await hashToken(secret)));
-  if (!row) throw unauthorized('invalid_token', 'the access token is not valid');
-  if (row.token.revokedAt) throw unauthorized('token_revoked', 'this access token has been revoked');
-  if (row.member.disabledAt) throw unauthorized('member_disabled', 'this member has been disabled');
+
+  let caller = caches.callers.get(secret, clock());
+  if (!caller) {
+    const stamp = caches.callers.stamp(secret);
+    const [row] = await preparedFor(db).callerByHash.execute({ hash: await hashToken(secret) });
+    if (!row) throw unauthorized('invalid_token', 'the access token is not valid');
+    caller = row as Caller;
+    // Refused tokens are not cached: they are rare, and a later read is what un-disabling a member needs.
+    if (!caller.token.revokedAt && !caller.member.disabledAt)
+      caches.callers.set(secret, caller, clock(), stamp);
+  }
+  if (caller.token.revokedAt) throw unauthorized('token_revoked', 'this access token has been revoked');
+  if (caller.member.disabledAt) throw unauthorized('member_disabled', 'this member has been disabled');
 
   const now = clock();
-  if (!row.token.lastUsedAt || now - Date.parse(row.token.lastUsedAt) >= lastUsedGranularityMs) {
+  const { token } = caller;
+  if (!token.lastUsedAt || now - Date.parse(token.lastUsedAt) >= lastUsedGranularityMs) {
+    // Set before the write, so concurrent requests with this (cached, shared) caller write once.
     const lastUsedAt = new Date(now).toISOString();
-    await db.update(tokens).set({ lastUsedAt }).where(eq(tokens.id, row.token.id));
-    row.token.lastUsedAt = lastUsedAt;
+    token.lastUsedAt = lastUsedAt;
+    await db.update(tokens).set({ lastUsedAt }).where(eq(tokens.id, token.id));
   }
-  c.set('caller', row);
-  await next();
+  c.set('caller', caller);
+  try {
+    await next();
+  } finally {
+    // Whatever a write request did (a push, a restamp, an erasure, a restored conflict), the next read of the
+    // city's library version goes to the database.
+    if (!readOnly.has(c.req.method)) caches.versionChanged(caller.city.id);
+  }
 });
 
 /** 403 unless the caller has one of `roles`. */

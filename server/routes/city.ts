@@ -11,5 +11,6 @@ import { readJson } from '../validate.ts';
 export const cityRoutes = new Hono<AppEnv>().patch('/', coordinatorOnly, async (c) => {
   const patch = await readJson(c, cityPatchSchema);
   const row = await updateCitySettings(c.get('deps').db, c.get('caller').city.id, patch);
+  c.get('deps').caches.tenancyChanged();
   return c.json({ city: cityRecord(row!), settings: citySettings(row!), version: row!.libraryVersion });
 });

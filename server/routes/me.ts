@@ -6,15 +6,15 @@ import type { AppEnv } from '../app-env.ts';
 import { citySettings } from '../tenancy/city-settings.ts';
 import { cityRecord, memberRecord, tokenRecord } from '../tenancy/records.ts';
 
-export const meRoutes = new Hono<AppEnv>().get('/', (c) => {
+export const meRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { member, city, token } = c.get('caller');
-  const { limits } = c.get('deps');
+  const { limits, caches } = c.get('deps');
   return c.json({
     member: memberRecord(member),
     city: cityRecord(city),
     settings: citySettings(city),
     token: tokenRecord(token),
-    libraryVersion: city.libraryVersion,
+    libraryVersion: await caches.libraryVersion(city.id),
     limits: { maxMutationsPerPush, maxBodyBytes: limits.maxBodyBytes, defaultPullLimit, maxPullLimit },
   });
 });

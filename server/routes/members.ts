@@ -60,6 +60,7 @@ export const memberRoutes = new Hono<AppEnv>()
       }
       return updated!;
     });
+    c.get('deps').caches.tenancyChanged();
     return c.json({ member: memberRecord(row) });
   });
 

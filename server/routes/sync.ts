@@ -15,7 +15,8 @@ const batchShape = z.object({ mutations: z.array(z.unknown()) }).loose();
 export const syncRoutes = new Hono<AppEnv>()
   .get('/pull', async (c) => {
     const { since, limit } = readQuery(c, pullQuerySchema);
-    return c.json(await pull(c.get('deps').db, c.get('caller'), since, limit));
+    const { db, caches } = c.get('deps');
+    return c.json(await pull(db, caches, c.get('caller'), since, limit));
   })
   .post('/push', canWrite, async (c) => {
     const { db, clock } = c.get('deps');

@@ -50,11 +50,12 @@ export const tokenRoutes = new Hono<AppEnv>()
     return c.json({ secret: issued.secret, token: issued.token, connect }, 201);
   })
   .delete('/:id', async (c) => {
-    const { db, clock } = c.get('deps');
+    const { db, clock, caches } = c.get('deps');
     const { city, member } = c.get('caller');
     const scope = and(eq(tokens.cityId, city.id), eq(tokens.id, c.req.param('id')));
     const [row] = await db.select().from(tokens).where(scope);
     if (!row || (member.role !== 'coordinator' && row.memberId !== member.id)) throw notFound('token');
     const revoked = await revokeToken(db, city.id, row.id, clock());
+    caches.tenancyChanged();
     return c.json({ token: revoked ?? tokenRecord(row) });
   });

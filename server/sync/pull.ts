@@ -5,19 +5,28 @@ import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Change, PullResponse } from '../../shared/api/sync.ts';
 import { cutPage } from '../../shared/sync/pull.ts';
 import type { Caller } from '../app-env.ts';
+import type { AppCaches } from '../auth/caller-cache.ts';
 import type { Db } from '../db/client.ts';
-import { cities, libraryObjects } from '../db/schema/index.ts';
+import { libraryObjects } from '../db/schema/index.ts';
 import { ApiError } from '../errors.ts';
 import { stakeholderFor } from '../stakeholders/contact-visibility.ts';
 
 type Row = typeof libraryObjects.$inferSelect;
 
-export async function pull(db: Db, caller: Caller, since: number, limit: number): Promise<PullResponse> {
+export async function pull(
+  db: Db,
+  caches: AppCaches,
+  caller: Caller,
+  since: number,
+  limit: number,
+): Promise<PullResponse> {
   const cityId = caller.city.id;
-  // The version the auth query just read is fresh enough to answer an up-to-date client without a query.
-  if (since === caller.city.libraryVersion) return { version: since, changes: [], hasMore: false };
-  const [city] = await db.select({ v: cities.libraryVersion }).from(cities).where(eq(cities.id, cityId));
-  const libraryVersion = city!.v;
+  // An up-to-date client gets its answer without an object query, from the cached library version (fresh
+  // after this process's writes, at most the version TTL old after another process's). Any other cursor
+  // reads the version from the database, so a page is never cut on a stale version.
+  if (since === (await caches.libraryVersion(cityId))) return { version: since, changes: [], hasMore: false };
+  const libraryVersion = await caches.readLibraryVersion(cityId);
+  if (since === libraryVersion) return { version: since, changes: [], hasMore: false };
   if (since > libraryVersion) {
     throw new ApiError(
       409,
