@@ -100,7 +100,10 @@ describe('contacts', () => {
   });
 
   it('filters contacts by topic and language', async () => {
-    await panel.getByRole('button', { name: /Contacts/ }).first().click();
+    await panel
+      .getByRole('button', { name: /Contacts/ })
+      .first()
+      .click();
     await panel.getByLabel('Language (e.g. fr)').fill('no');
     await expect.poll(() => panel.getByText('No contact matches your search.').count()).toBe(1);
     await panel.getByLabel('Language (e.g. fr)').fill('');
