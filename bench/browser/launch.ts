@@ -1,11 +1,8 @@
-// Chromium with an unpacked extension from any folder: the test harness (tests/browser/harness/chromium.ts)
-// always loads .output/chrome-mv3-e2e, but some benches load a copy with bench-only files added. Same flags
-// as the harness (STACK.md): headless, no background networking, a fresh profile.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
-import { chromiumPath } from '../../tests/browser/harness/chromium.ts';
+// Chromium with an unpacked extension from any folder (some benches load a copy of the e2e build with
+// bench-only files added), through the test harness's own launcher, with its profile removed on close.
+import { rmSync } from 'node:fs';
+import type { BrowserContext } from 'playwright-core';
+import { launchWithExtension } from '../../tests/browser/harness/chromium.ts';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -16,35 +13,14 @@ export interface BenchBrowser {
 }
 
 export async function launchExtension(extensionDir: string): Promise<BenchBrowser> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'icc-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    locale: 'en-US',
-    env: { ...process.env, LANGUAGE: 'en_US' },
-    viewport: { width: 1100, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-US',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const browser = await launchWithExtension({ extensionDir });
   return {
-    context,
-    extensionId,
-    url: (page) => `chrome-extension://${extensionId}/${page}`,
+    context: browser.context,
+    extensionId: browser.extensionId,
+    url: browser.url,
     async close() {
-      await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      await browser.close();
+      rmSync(browser.profileDir, { recursive: true, force: true });
     },
   };
 }

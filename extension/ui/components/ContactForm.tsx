@@ -5,6 +5,7 @@ import { lawfulBases, stakeholderTypes } from '../../../shared/schemas/stakehold
 import type { ContactFormValues, ContactProblems } from '../../features/contact-form-values.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
 import { AreaPicker } from './AreaPicker.tsx';
+import { SaveForm } from './SaveForm.tsx';
 
 interface Props {
   values: ContactFormValues;
@@ -37,18 +38,7 @@ export function ContactForm({ values, problems, onChange, onSubmit, busy, childr
     );
   };
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          onSubmit();
-        }
-      }}
-    >
+    <SaveForm onSave={onSubmit}>
       {text('name', 'contactName', false, !!problems.name)}
       {text('role', 'contactRole')}
       {text('organisation', 'contactOrganisation')}
@@ -109,6 +99,6 @@ export function ContactForm({ values, problems, onChange, onSubmit, busy, childr
         </button>
         <span class="hint">{t('saveShortcutHint')}</span>
       </div>
-    </form>
+    </SaveForm>
   );
 }

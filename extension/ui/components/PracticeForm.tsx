@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../../lib/i18n.ts';
 import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
 import { AreaPicker } from './AreaPicker.tsx';
+import { SaveForm } from './SaveForm.tsx';
 import { type PickableContact, StakeholderPicker } from './StakeholderPicker.tsx';
 import { TagInput } from './TagInput.tsx';
 
@@ -31,20 +32,7 @@ export function PracticeForm({
   const set = <K extends keyof PracticeFormValues>(key: K, value: PracticeFormValues[K]) =>
     onChange({ ...values, [key]: value });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          // Let a half-typed tag land first (it is added on blur).
-          (document.activeElement as HTMLElement | null)?.blur();
-          setTimeout(onSubmit, 0);
-        }
-      }}
-    >
+    <SaveForm onSave={onSubmit}>
       <label class="field">
         <span>{t('fieldTitle')}</span>
         <input
@@ -87,6 +75,6 @@ export function PracticeForm({
         </button>
         <span class="hint">{t('saveShortcutHint')}</span>
       </div>
-    </form>
+    </SaveForm>
   );
 }

@@ -17,10 +17,11 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { lang?: 'en' | 'fr'; profileDir?: string } = {},
+  options: { lang?: 'en' | 'fr'; profileDir?: string; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'icc-profile-'));
   const lang = options.lang ?? 'en';
+  const extensionDir = options.extensionDir ?? e2eExtensionDir;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     headless: true,
@@ -36,8 +37,8 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       `--lang=${lang === 'fr' ? 'fr' : 'en-US'}`,
-      `--disable-extensions-except=${e2eExtensionDir}`,
-      `--load-extension=${e2eExtensionDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
