@@ -3,6 +3,7 @@
 
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
+import { searchTokens } from '../../shared/search/fold.ts';
 import { type IndexedDocument, indexDocument, searchDocuments } from '../../shared/search/match.ts';
 import { findIndexArea } from '../../shared/taxonomy/index.ts';
 
@@ -31,9 +32,12 @@ export function indexPractice(practice: Practice, highlights: readonly Highlight
   });
 }
 
+/** The search index, built only when a query needs it (a library of thousands lists without one). */
+export type LazyIndex = ReadonlyMap<string, IndexedDocument> | (() => ReadonlyMap<string, IndexedDocument>);
+
 export function filterLibrary(
   practices: readonly Practice[],
-  index: ReadonlyMap<string, IndexedDocument>,
+  index: LazyIndex,
   filter: LibraryFilter,
 ): Practice[] {
   const tag = filter.tag?.toLocaleLowerCase();
@@ -42,8 +46,10 @@ export function filterLibrary(
       (!filter.area || p.areas.includes(filter.area)) &&
       (!tag || p.tags.some((x) => x.toLocaleLowerCase() === tag)),
   );
+  if (!searchTokens(filter.query).length) return candidates;
+  const built = typeof index === 'function' ? index() : index;
   const byId = new Map(candidates.map((p) => [p.id, p]));
-  const docs = candidates.map((p) => index.get(p.id)).filter((d): d is IndexedDocument => !!d);
+  const docs = candidates.map((p) => built.get(p.id)).filter((d): d is IndexedDocument => !!d);
   return searchDocuments(docs, filter.query)
     .map((id) => byId.get(id))
     .filter((p): p is Practice => !!p);

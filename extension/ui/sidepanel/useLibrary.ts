@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Highlight } from '../../../shared/schemas/highlight.ts';
 import type { Practice } from '../../../shared/schemas/practice.ts';
+import type { IndexedDocument } from '../../../shared/search/match.ts';
 import { indexPractice } from '../../features/library-search.ts';
 import { highlightsByPractice } from '../../store/all-highlights.ts';
 import { onLibraryChange } from '../../store/library-events.ts';
@@ -33,10 +34,15 @@ export function useLibrary() {
     void load();
     return onLibraryChange(() => void load());
   }, []);
-  const index = useMemo(
-    () =>
-      new Map(snapshot.practices.map((p) => [p.id, indexPractice(p, snapshot.highlights.get(p.id) ?? [])])),
-    [snapshot],
-  );
+  // Built on the first search after each change, not on every change: listing needs no index.
+  const index = useMemo(() => {
+    let built: Map<string, IndexedDocument> | null = null;
+    return () => {
+      built ??= new Map(
+        snapshot.practices.map((p) => [p.id, indexPractice(p, snapshot.highlights.get(p.id) ?? [])]),
+      );
+      return built;
+    };
+  }, [snapshot]);
   return { ...snapshot, index };
 }
