@@ -116,8 +116,13 @@ export async function listPractices(): Promise<Practice[]> {
 
 /** Every tag used in the library, most used first: the autocomplete list. */
 export async function listTags(): Promise<string[]> {
+  return tagsOf(await listPractices());
+}
+
+/** The tags of these practices, most used first, each once whatever its case. */
+export function tagsOf(practices: readonly Practice[]): string[] {
   const counts = new Map<string, { tag: string; n: number }>();
-  for (const p of await listPractices()) {
+  for (const p of practices) {
     for (const tag of p.tags) {
       const key = tag.toLocaleLowerCase();
       const entry = counts.get(key) ?? { tag, n: 0 };

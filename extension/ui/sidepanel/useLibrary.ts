@@ -6,7 +6,7 @@ import type { IndexedDocument } from '../../../shared/search/match.ts';
 import { indexPractice } from '../../features/library-search.ts';
 import { highlightsByPractice } from '../../store/all-highlights.ts';
 import { onLibraryChange } from '../../store/library-events.ts';
-import { listPractices, listTags } from '../../store/practices.ts';
+import { listPractices, tagsOf } from '../../store/practices.ts';
 
 export interface LibrarySnapshot {
   loaded: boolean;
@@ -24,12 +24,8 @@ export function useLibrary() {
   });
   useEffect(() => {
     const load = async () => {
-      const [practices, highlights, tags] = await Promise.all([
-        listPractices(),
-        highlightsByPractice(),
-        listTags(),
-      ]);
-      setSnapshot({ loaded: true, practices, highlights, tags });
+      const [practices, highlights] = await Promise.all([listPractices(), highlightsByPractice()]);
+      setSnapshot({ loaded: true, practices, highlights, tags: tagsOf(practices) });
     };
     void load();
     return onLibraryChange(() => void load());
