@@ -10,7 +10,7 @@ import { applyPending, type PendingMutation } from '../store/mutations.ts';
 import { callApi } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
 
-const pageSize = 500;
+const pageSize = 1000;
 
 export interface PulledChanges {
   /** Ids of the objects that changed. */
@@ -44,7 +44,10 @@ export async function pullChanges(connection: Connection): Promise<PulledChanges
  */
 async function applyPage(page: ReturnType<typeof pullResponseSchema.parse>): Promise<void> {
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'highlights', 'stakeholders', 'outbox', 'meta'], 'readwrite');
+  // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
+  const tx = db.transaction(['practices', 'highlights', 'stakeholders', 'outbox', 'meta'], 'readwrite', {
+    durability: 'relaxed',
+  });
   // Changes of this browser not yet sent (usually none): re-applied on top of what the server says.
   const pending = new Map<string, PendingMutation[]>();
   for (const { mutation } of await tx.objectStore('outbox').getAll()) {
