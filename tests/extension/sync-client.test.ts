@@ -93,6 +93,16 @@ async function world(options: { rateLimit?: { burst: number; perSecond: number }
   };
 }
 
+/** Another member's browser deleting an object it has seen at version 1. */
+const deletion = (kind: string, objectId: string) => ({
+  id: uuidv7(),
+  kind,
+  objectId,
+  baseVersion: 1,
+  hlc: `${new Date().toISOString()}-0000`,
+  op: 'delete',
+});
+
 beforeEach(async () => {
   await useLibraryDatabase(`sync-${uuidv7()}`);
 });
@@ -155,16 +165,7 @@ describe('push and pull against the real server', () => {
     await saveConnection(ana.connection);
     const saved = await createPractice(page);
     await pushOutbox(ana.connection);
-    await w.push(bruno.connection.token, [
-      {
-        id: uuidv7(),
-        kind: 'practice',
-        objectId: saved.id,
-        baseVersion: 1,
-        hlc: `${new Date().toISOString()}-0000`,
-        op: 'delete',
-      },
-    ]);
+    await w.push(bruno.connection.token, [deletion('practice', saved.id)]);
     await pullChanges(ana.connection);
     expect(await getPractice(saved.id)).toBeUndefined();
   });
@@ -232,16 +233,7 @@ describe('an erasure made by another member', () => {
     });
     await pushOutbox(ana.connection);
     await pullChanges(ana.connection);
-    await w.push(bruno.connection.token, [
-      {
-        id: uuidv7(),
-        kind: 'stakeholder',
-        objectId: contact.id,
-        baseVersion: 1,
-        hlc: `${new Date().toISOString()}-0000`,
-        op: 'delete',
-      },
-    ]);
+    await w.push(bruno.connection.token, [deletion('stakeholder', contact.id)]);
     await pullChanges(ana.connection);
     const raw = JSON.stringify(await (await openLibrary()).get('stakeholders', contact.id));
     expect(raw).toContain(contact.id);

@@ -17,12 +17,16 @@ export interface PageServer {
   close: () => Promise<void>;
 }
 
+/** Second addresses of the same page (a canonical address other than the one first visited). */
+const aliases: Record<string, string> = { '/practices/welcome-desk.html': '/welcome-desk.html' };
+
 export async function servePages(root = 'tests/browser/site'): Promise<PageServer> {
   const server: Server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+    const asked = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
       /^(\.\.[/\\])+/,
       '',
     );
+    const path = aliases[asked] ?? asked;
     try {
       const body = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
       res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
