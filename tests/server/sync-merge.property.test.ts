@@ -8,6 +8,7 @@ import type { Mutation } from '../../shared/sync/mutation.ts';
 import { type ObjectState, objectData } from '../../shared/sync/object-state.ts';
 import { cutPage } from '../../shared/sync/pull.ts';
 import { planPush } from '../../shared/sync/push.ts';
+import { practiceFields } from './support/sim/history.ts';
 
 const objectId = '01955000-0000-7000-8000-000000000001';
 const base: ObjectState = {
@@ -19,23 +20,7 @@ const base: ObjectState = {
   updatedAt: '2025-03-01T08:00:00.000Z',
   updatedBy: 'm0',
   deletedAt: null,
-  fields: {
-    url: 'https://example.org/p',
-    canonicalUrl: null,
-    title: 'seed',
-    excerpt: '',
-    siteName: null,
-    byline: null,
-    publishedTime: null,
-    lang: 'en',
-    dir: null,
-    image: null,
-    contentMarkdown: '',
-    extraction: 'full',
-    note: '',
-    visibility: 'city',
-    clippedAt: '2025-03-01T08:00:00.000Z',
-  },
+  fields: practiceFields('seed'),
   clocks: {},
   sets: {
     tags: [

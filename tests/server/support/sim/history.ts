@@ -101,7 +101,8 @@ export interface Arena {
   time: { now: number };
 }
 
-const practiceFields = (title: string) => ({
+/** A practice's own fields with the given title: the seed object of simulated histories. */
+export const practiceFields = (title: string) => ({
   url: 'https://example.org/p',
   canonicalUrl: null,
   title,
