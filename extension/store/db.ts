@@ -5,6 +5,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
+import type { Snippet } from '../../shared/schemas/snippet.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import type { PendingMutation } from './mutations.ts';
 
@@ -28,6 +29,7 @@ export interface LibrarySchema extends DBSchema {
   practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string; byUpdatedAt: string } };
   highlights: { key: string; value: Highlight; indexes: { byPractice: string } };
   stakeholders: { key: string; value: Stakeholder };
+  snippets: { key: string; value: Snippet; indexes: { byPractice: string; byUpdatedAt: string } };
   outbox: { key: number; value: OutboxEntry; indexes: { byObject: string } };
   /** Small named records: the sync connection (with its token), cursor, clock, status. */
   meta: { key: string; value: unknown };
@@ -40,12 +42,19 @@ let dbName = 'icc-library';
 let opening: Promise<LibraryDb> | null = null;
 
 export function openLibrary(): Promise<LibraryDb> {
-  opening ??= openDB<LibrarySchema>(dbName, 2, {
+  opening ??= openDB<LibrarySchema>(dbName, 3, {
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) createVersion1(db);
       if (oldVersion < 2) {
         db.createObjectStore('stakeholders', { keyPath: 'id' });
         // Earlier pulls skipped stakeholders: read the city library from the start once to get them.
+        void tx.objectStore('meta').put(0, 'cursor');
+      }
+      if (oldVersion < 3) {
+        const snippets = db.createObjectStore('snippets', { keyPath: 'id' });
+        snippets.createIndex('byPractice', 'practiceId');
+        snippets.createIndex('byUpdatedAt', 'updatedAt');
+        // Earlier pulls skipped snippets: read the city library from the start once to get them.
         void tx.objectStore('meta').put(0, 'cursor');
       }
     },

@@ -1,11 +1,12 @@
 import type { Kind } from '../../shared/sync/kinds.ts';
 
-/** Where this browser keeps each kind of synced object (snippets arrive with the translation issue). */
+/** Where this browser keeps each kind of synced object. */
 export const storeOfKind = {
   practice: 'practices',
   highlight: 'highlights',
   stakeholder: 'stakeholders',
-} as const satisfies Partial<Record<Kind, string>>;
+  snippet: 'snippets',
+} as const satisfies Record<Kind, string>;
 
 export type KeptKind = keyof typeof storeOfKind;
 

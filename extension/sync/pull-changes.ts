@@ -45,15 +45,18 @@ export async function pullChanges(connection: Connection): Promise<PulledChanges
 async function applyPage(page: ReturnType<typeof pullResponseSchema.parse>): Promise<void> {
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
-  const tx = db.transaction(['practices', 'highlights', 'stakeholders', 'outbox', 'meta'], 'readwrite', {
-    durability: 'relaxed',
-  });
+  const tx = db.transaction(
+    ['practices', 'highlights', 'stakeholders', 'snippets', 'outbox', 'meta'],
+    'readwrite',
+    {
+      durability: 'relaxed',
+    },
+  );
   // Changes of this browser not yet sent (usually none): re-applied on top of what the server says.
   const pending = new Map<string, PendingMutation[]>();
   for (const { mutation } of await tx.objectStore('outbox').getAll()) {
     pending.set(mutation.objectId, [...(pending.get(mutation.objectId) ?? []), mutation]);
   }
-  // Snippets arrive here once the extension keeps them (that upgrade resets the cursor, as v2 did).
   const kept = page.changes.filter((c) => isKeptKind(c.kind));
   const locals = await Promise.all(
     kept.map((c) => tx.objectStore(storeOfKind[c.kind as KeptKind]).get(c.id)),

@@ -38,7 +38,7 @@ export async function pushOutbox(connection: Connection): Promise<number> {
       method: 'POST',
       body: { clientId: client, mutations: batch.map((e) => e.mutation) },
     });
-    const tx = db.transaction(['outbox', 'practices', 'highlights', 'stakeholders'], 'readwrite');
+    const tx = db.transaction(['outbox', 'practices', 'highlights', 'stakeholders', 'snippets'], 'readwrite');
     for (const entry of batch) await tx.objectStore('outbox').delete(entry.seq!);
     for (const result of answer.results) {
       const kind = batch.find((e) => e.mutation.id === result.id)?.mutation.kind;

@@ -3,3 +3,5 @@
 
 export * from './library.ts';
 export * from './tenancy.ts';
+export * from './translation.ts';
+export * from './web.ts';
