@@ -3,7 +3,7 @@
 const channelName = 'icc-library-changes';
 
 export interface LibraryChange {
-  kind: 'practice' | 'highlight' | 'stakeholder';
+  kind: 'practice' | 'highlight' | 'stakeholder' | 'snippet';
   ids: string[];
 }
 

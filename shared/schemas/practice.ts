@@ -3,12 +3,20 @@
 import { z } from 'zod';
 import { indexAreaIds } from '../taxonomy/index.ts';
 import { httpUrl, idSchema, isoDateTime, pageUrl, syncedFields, tagSchema } from './common.ts';
+import { translationSchema } from './snippet.ts';
 
 export const indexAreaId = z.string().refine((id) => indexAreaIds.includes(id), 'unknown ICC Index area');
 
 /** How much the extractor could read: everything, metadata only (no article), or nothing (PDF, browser page). */
 export const extractionStatus = z.enum(['full', 'metadata-only', 'none']);
 export const visibility = z.enum(['city', 'network']);
+
+/**
+ * The practice's summary (its `excerpt`) in another language, with its provenance (engine or person, machine
+ * or reviewed by whom and when): bilingual practice cards. One per language.
+ */
+export const summarySchema = translationSchema;
+export type Summary = z.infer<typeof summarySchema>;
 
 /** What a page yields on extraction; also the editable metadata of a practice. */
 export const pageMetadataSchema = z.object({
@@ -35,6 +43,8 @@ export const practiceFields = {
   stakeholderIds: z.array(idSchema).max(500),
   visibility,
   clippedAt: isoDateTime,
+  /** Whole-value field (last writer wins); objects synced before it existed read as []. */
+  summaries: z.array(summarySchema).max(20).default([]),
 };
 
 export const practiceSchema = z.object({ ...syncedFields, ...practiceFields });
@@ -50,6 +60,7 @@ export const practiceEditSchema = z
     note: practiceFields.note,
     stakeholderIds: practiceFields.stakeholderIds,
     visibility,
+    summaries: practiceFields.summaries,
   })
   .partial();
 export type PracticeEdit = z.infer<typeof practiceEditSchema>;

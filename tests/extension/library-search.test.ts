@@ -32,6 +32,7 @@ function practice(title: string, over: Partial<Practice> = {}): Practice {
     stakeholderIds: [],
     visibility: 'city',
     clippedAt: at,
+    summaries: [],
     ...over,
   };
 }
