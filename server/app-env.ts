@@ -4,6 +4,7 @@ import type { AppCaches } from './auth/caller-cache.ts';
 import type { Db } from './db/client.ts';
 import type { cities, members, tokens } from './db/schema/index.ts';
 import type { Logger } from './on-error.ts';
+import type { TranslationDeps } from './translate/setup.ts';
 
 export interface Limits {
   maxBodyBytes: number;
@@ -19,6 +20,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The authenticated callers and library versions this process keeps in memory (auth/caller-cache.ts). */
   caches: AppCaches;
+  /** The server-side translation engines and limits (server/translate/setup.ts). */
+  translation: TranslationDeps;
 }
 
 export interface Caller {

@@ -14,12 +14,15 @@ import { cityRoutes } from './routes/city.ts';
 import { conflictRoutes } from './routes/conflicts.ts';
 import { connectRoutes } from './routes/connect.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { glossaryRoutes } from './routes/glossary.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
 import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { translateRoutes } from './routes/translate.ts';
+import { type TranslationOptions, translationDeps } from './translate/setup.ts';
 
 export interface AppOptions {
   db: Db;
@@ -36,6 +39,8 @@ export interface AppOptions {
    * made through this app apply at once; another process's within these TTLs. Defaults: 5 s and 1 s.
    */
   cache?: CacheOptions;
+  /** Server-side translation engines (LibreTranslate, DeepL) and limits; none configured = no engines. */
+  translation?: TranslationOptions;
 }
 
 export function createApp(options: AppOptions) {
@@ -47,6 +52,7 @@ export function createApp(options: AppOptions) {
     limits: { maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024 },
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     caches: new AppCaches(options.db, clock, options.cache),
+    translation: translationDeps(options.translation, clock),
   };
   const limit = options.rateLimit ?? { burst: 300, perSecond: 10 };
 
@@ -86,6 +92,8 @@ export function createApp(options: AppOptions) {
     '/api/sync',
     '/api/conflicts',
     '/api/stakeholders',
+    '/api/translate',
+    '/api/glossary',
   ];
   const limiter = limit ? rateLimit(limit) : null;
   // `/api/me/*` also matches `/api/me` itself.
@@ -100,6 +108,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/conflicts', conflictRoutes);
   app.route('/api/city', cityRoutes);
   app.route('/api/stakeholders', stakeholderRoutes);
+  app.route('/api/translate', translateRoutes);
+  app.route('/api/glossary', glossaryRoutes);
 
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),

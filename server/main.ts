@@ -5,10 +5,13 @@
 //   PUBLIC_URL: the address members use, when the server sits behind a proxy (used in connect links).
 //   RATE_LIMIT_BURST (300), RATE_LIMIT_PER_SECOND (10; 0 turns the limit off), MAX_BODY_BYTES (10 MB).
 //   FIRST_CITY_NAME, FIRST_CITY_COUNTRY, FIRST_CITY_LANG, FIRST_COORDINATOR_NAME: the first start's city.
+//   LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY, DEEPL_API_KEY, DEEPL_API_URL, TRANSLATE_ENGINES,
+//   TRANSLATE_MAX_CHARS, TRANSLATE_DAILY_CHARS: server-side translation (server/translate/config.ts).
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabaseFromEnv } from './node-database.ts';
 import { bootstrapFirstCity, bootstrapMessage } from './tenancy/bootstrap.ts';
+import { translationFromEnv } from './translate/config.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -18,6 +21,7 @@ const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
 const server = publicUrl ?? `http://${linkHost}:${port}`;
 const perSecond = Number(env.RATE_LIMIT_PER_SECOND ?? 10);
 
+const translation = translationFromEnv(env);
 const { db, where } = await openDatabaseFromEnv(env);
 const first = await bootstrapFirstCity(db, {
   server,
@@ -35,10 +39,16 @@ const app = createApp({
   publicUrl,
   maxBodyBytes: env.MAX_BODY_BYTES ? Number(env.MAX_BODY_BYTES) : undefined,
   rateLimit: perSecond > 0 ? { burst: Number(env.RATE_LIMIT_BURST ?? 300), perSecond } : false,
+  translation,
 });
 const listener = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`ICC Clipper server on http://${host}:${info.port} (database: ${where})`);
   console.log(`API reference: ${server}/api/docs`);
+  console.log(
+    translation.engines.length
+      ? `Translation engines: ${translation.engines.map((e) => e.label).join(', ')}`
+      : 'Translation engines: none (set LIBRETRANSLATE_URL or DEEPL_API_KEY to offer server-side translation)',
+  );
   if (first) console.log(bootstrapMessage(first));
 });
 

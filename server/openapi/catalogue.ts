@@ -26,11 +26,12 @@ import {
   tokenResponseSchema,
 } from '../../shared/api/tenancy.ts';
 import { stakeholderRouteDocs } from './catalogue-stakeholders.ts';
+import { translateRouteDocs } from './catalogue-translate.ts';
 
 export type Access = 'public' | 'member' | 'writer' | 'coordinator';
 
 export interface RouteDoc {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   access: Access;
@@ -191,6 +192,7 @@ export const catalogue: RouteDoc[] = [
     errors: [...authErrors, '403 forbidden', '404 not_found', '409 conflict_closed'],
   },
   ...stakeholderRouteDocs(authErrors, writeErrors),
+  ...translateRouteDocs(authErrors, writeErrors),
 ];
 
 export const accessText: Record<Access, string> = {
