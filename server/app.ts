@@ -14,10 +14,14 @@ import { cityRoutes } from './routes/city.ts';
 import { conflictRoutes } from './routes/conflicts.ts';
 import { connectRoutes } from './routes/connect.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { glossaryRoutes } from './routes/glossary.ts';
 import { healthRoutes } from './routes/health.ts';
+import { libraryRoutes } from './routes/library.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
+import { networkRoutes } from './routes/network.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -92,6 +96,10 @@ export function createApp(options: AppOptions) {
     '/api/sync',
     '/api/conflicts',
     '/api/stakeholders',
+    '/api/library',
+    '/api/network',
+    '/api/exports',
+    '/api/reports',
     '/api/translate',
     '/api/glossary',
   ];
@@ -108,6 +116,10 @@ export function createApp(options: AppOptions) {
   app.route('/api/conflicts', conflictRoutes);
   app.route('/api/city', cityRoutes);
   app.route('/api/stakeholders', stakeholderRoutes);
+  app.route('/api/library', libraryRoutes);
+  app.route('/api/network', networkRoutes);
+  app.route('/api/exports', exportRoutes);
+  app.route('/api/reports', reportRoutes);
   app.route('/api/translate', translateRoutes);
   app.route('/api/glossary', glossaryRoutes);
 

@@ -1,0 +1,69 @@
+// The library filters (shared/api/library.ts) as SQL over search_docs `d`: Index areas, tags, contributors,
+// date range, language and visibility. Lists match any of their values; filters combine with AND. No JSON is
+// parsed: search-index.ts stored every filterable value in its own column.
+import type { InValue } from '@libsql/client';
+import type { LibraryQuery } from '../../shared/api/library.ts';
+import { tagSeparator } from './search-index.ts';
+
+export type Filters = Pick<
+  LibraryQuery,
+  'areas' | 'tags' | 'contributors' | 'from' | 'to' | 'lang' | 'visibility'
+>;
+
+export interface SqlPart {
+  sql: string;
+  args: InValue[];
+}
+
+const marks = (n: number) => Array(n).fill('?').join(', ');
+
+/** The first instant after the day `to` (YYYY-MM-DD), as stored clipped_at values compare. */
+export function dayAfter(to: string): string {
+  return new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000).toISOString();
+}
+export const dayStart = (from: string) => `${from}T00:00:00.000Z`;
+
+/** `cityIds` scope the docs; the rest narrows them. */
+export function filterSql(cityIds: readonly string[], f: Filters): SqlPart {
+  const where: string[] = [];
+  const args: InValue[] = [];
+  if (cityIds.length === 1) {
+    where.push('d.city_id = ?');
+    args.push(cityIds[0]!);
+  } else {
+    where.push(`d.city_id IN (${marks(cityIds.length)})`);
+    args.push(...cityIds);
+  }
+  if (f.areas?.length) {
+    where.push(
+      `d.rowid IN (SELECT doc FROM search_doc_areas a WHERE a.city_id = d.city_id AND a.area_id IN (${marks(f.areas.length)}))`,
+    );
+    args.push(...f.areas);
+  }
+  if (f.tags?.length) {
+    where.push(`(${f.tags.map(() => 'instr(d.tags, ?) > 0').join(' OR ')})`);
+    args.push(...f.tags.map((t) => `${tagSeparator}${t.trim().toLocaleLowerCase()}${tagSeparator}`));
+  }
+  if (f.contributors?.length) {
+    where.push(`d.created_by IN (${marks(f.contributors.length)})`);
+    args.push(...f.contributors);
+  }
+  if (f.from) {
+    where.push('d.clipped_at >= ?');
+    args.push(dayStart(f.from));
+  }
+  if (f.to) {
+    where.push('d.clipped_at < ?');
+    args.push(dayAfter(f.to));
+  }
+  if (f.lang) {
+    const lang = f.lang.toLowerCase();
+    where.push("(d.lang = ? OR substr(d.lang, 1, ?) = ? || '-')");
+    args.push(lang, lang.length + 1, lang);
+  }
+  if (f.visibility) {
+    where.push('d.visibility = ?');
+    args.push(f.visibility);
+  }
+  return { sql: where.join(' AND '), args };
+}

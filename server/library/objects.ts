@@ -1,0 +1,38 @@
+// Reading library objects as the records clients see (shared/schemas), for the dashboard's practice page,
+// exports and reports. Every read is scoped by city; tombstones are never returned.
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { materialise } from '../../shared/sync/object-state.ts';
+import type { Db } from '../db/client.ts';
+import { libraryObjects, members } from '../db/schema/index.ts';
+import { stateFromRow } from '../sync/object-rows.ts';
+
+type Kind = (typeof libraryObjects.$inferSelect)['kind'];
+
+/** Live objects of one kind in the city, optionally narrowed further, as records. */
+export async function liveObjects<T>(db: Db, cityId: string, kind: Kind, where?: SQL): Promise<T[]> {
+  const rows = await db
+    .select()
+    .from(libraryObjects)
+    .where(
+      and(
+        eq(libraryObjects.cityId, cityId),
+        eq(libraryObjects.kind, kind),
+        isNull(libraryObjects.deletedAt),
+        where,
+      ),
+    );
+  return rows.map((r) => materialise(stateFromRow(r), r.cityId) as T);
+}
+
+/** Names of the city's members by id (disabled members included: they still authored practices). */
+export async function memberNames(
+  db: Db,
+  cityId: string,
+  ids?: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: members.id, name: members.name })
+    .from(members)
+    .where(ids ? and(eq(members.cityId, cityId), inArray(members.id, [...ids])) : eq(members.cityId, cityId));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,225 @@
+// Keeps a city's search index (migration 0004: search_docs, search_doc_areas, search_fts) up to date by
+// catching up from the library version before a search or an aggregate, instead of triggers on
+// library_objects: pushes pay nothing, and a read after N changed objects indexes those N objects, found
+// through the (city_id, version) index. A deleted practice (tombstone, erasure) leaves the index at the next
+// catch-up, before any search can answer. A changed highlight re-indexes its practice.
+//
+// The indexed text is folded by shared/search/fold.ts before FTS5 sees it, so the server and the extension's
+// offline search split and fold words identically (œ → oe, ß → ss, which unicode61 alone does not do).
+import type { InStatement, Transaction } from '@libsql/client';
+import { foldText } from '../../shared/search/fold.ts';
+import { findIndexArea } from '../../shared/taxonomy/index.ts';
+import type { Db } from '../db/client.ts';
+
+/** Objects read per catch-up step (each step its own short write transaction, so pushes are not held up). */
+const stepRows = 1000;
+/** The separator of the stored tag list: a tag never holds a control character. */
+export const tagSeparator = '\u001f';
+
+const inflight = new WeakMap<object, Map<string, Promise<void>>>();
+
+/** Brings the city's search index up to its library version. Concurrent calls share one catch-up. */
+export function catchUpSearchIndex(db: Db, cityId: string): Promise<void> {
+  let byCity = inflight.get(db.$client);
+  if (!byCity) {
+    byCity = new Map();
+    inflight.set(db.$client, byCity);
+  }
+  const running = byCity.get(cityId);
+  if (running) return running;
+  const map = byCity;
+  const work = catchUp(db, cityId).finally(() => map.delete(cityId));
+  map.set(cityId, work);
+  return work;
+}
+
+async function catchUp(db: Db, cityId: string): Promise<void> {
+  const client = db.$client;
+  const state = await client.execute({
+    sql: `SELECT c.library_version AS v, s.indexed_version AS i
+          FROM cities c LEFT JOIN search_index_state s ON s.city_id = c.id WHERE c.id = ?`,
+    args: [cityId],
+  });
+  const row = state.rows[0];
+  if (!row) return;
+  if (Number(row.i ?? -1) >= Number(row.v)) return;
+  for (;;) {
+    const tx = await client.transaction('write');
+    try {
+      const done = await step(tx, cityId);
+      await tx.commit();
+      if (done) return;
+    } finally {
+      tx.close();
+    }
+  }
+}
+
+/** Indexes the next slice of changed objects; true when the index has reached the library version. */
+async function step(tx: Transaction, cityId: string): Promise<boolean> {
+  const state = await tx.execute({
+    sql: `SELECT c.library_version AS v, s.indexed_version AS i
+          FROM cities c LEFT JOIN search_index_state s ON s.city_id = c.id WHERE c.id = ?`,
+    args: [cityId],
+  });
+  const libraryVersion = Number(state.rows[0]!.v);
+  const indexed = Number(state.rows[0]!.i ?? -1);
+  if (indexed >= libraryVersion) return true;
+
+  // The highest version of this slice: at least `stepRows` changed objects up to it (all of its own version).
+  const bound = await tx.execute({
+    sql: `SELECT version FROM library_objects WHERE city_id = ? AND version > ?
+          ORDER BY version LIMIT 1 OFFSET ${stepRows - 1}`,
+    args: [cityId, indexed],
+  });
+  const upTo = bound.rows[0] ? Math.min(Number(bound.rows[0].version), libraryVersion) : libraryVersion;
+
+  const changed = await tx.execute({
+    sql: `SELECT id, kind, parent_id, deleted_at FROM library_objects
+          WHERE city_id = ? AND version > ? AND version <= ? AND kind IN ('practice', 'highlight')`,
+    args: [cityId, indexed, upTo],
+  });
+  const practiceIds = new Set<string>();
+  const orphans: string[] = [];
+  for (const r of changed.rows) {
+    if (r.kind === 'practice') practiceIds.add(String(r.id));
+    else if (r.parent_id) practiceIds.add(String(r.parent_id));
+    else orphans.push(String(r.id));
+  }
+  // A deleted highlight's tombstone no longer names its practice: find it by the highlights indexed with it.
+  for (const id of orphans) {
+    const owners = await tx.execute({
+      sql: 'SELECT practice_id FROM search_docs WHERE city_id = ? AND instr(highlight_ids, ?) > 0',
+      args: [cityId, id],
+    });
+    for (const o of owners.rows) practiceIds.add(String(o.practice_id));
+  }
+  if (practiceIds.size > 0) await reindex(tx, cityId, [...practiceIds]);
+  await tx.execute({
+    sql: `INSERT INTO search_index_state (city_id, indexed_version) VALUES (?, ?)
+          ON CONFLICT (city_id) DO UPDATE SET indexed_version = excluded.indexed_version`,
+    args: [cityId, upTo],
+  });
+  return upTo >= libraryVersion;
+}
+
+interface PracticeData {
+  title?: string;
+  excerpt?: string;
+  note?: string;
+  tags?: string[];
+  areas?: string[];
+  siteName?: string | null;
+  byline?: string | null;
+  contentMarkdown?: string;
+  lang?: string | null;
+  visibility?: string;
+  clippedAt?: string;
+}
+
+/** Replaces the index rows of these practices by their current state (none for a deleted one). */
+async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<void> {
+  const marks = ids.map(() => '?').join(', ');
+  const existing = await tx.execute({
+    sql: `SELECT rowid FROM search_docs WHERE city_id = ? AND practice_id IN (${marks})`,
+    args: [cityId, ...ids],
+  });
+  const statements: InStatement[] = [];
+  if (existing.rows.length > 0) {
+    const rowids = existing.rows.map((r) => Number(r.rowid));
+    const list = rowids.join(', ');
+    statements.push(
+      `DELETE FROM search_fts WHERE rowid IN (${list})`,
+      `DELETE FROM search_doc_areas WHERE doc IN (${list})`,
+      `DELETE FROM search_docs WHERE rowid IN (${list})`,
+    );
+  }
+  const live = await tx.execute({
+    sql: `SELECT id, created_by, data FROM library_objects
+          WHERE city_id = ? AND kind = 'practice' AND deleted_at IS NULL AND id IN (${marks})`,
+    args: [cityId, ...ids],
+  });
+  const quotes = new Map<string, string[]>();
+  const highlightIds = new Map<string, string[]>();
+  if (live.rows.length > 0) {
+    const hl = await tx.execute({
+      sql: `SELECT id, parent_id, json_extract(data, '$.quote.exact') AS exact FROM library_objects
+            WHERE city_id = ? AND kind = 'highlight' AND deleted_at IS NULL AND parent_id IN (${marks})`,
+      args: [cityId, ...ids],
+    });
+    for (const h of hl.rows) {
+      const list = quotes.get(String(h.parent_id)) ?? [];
+      list.push(String(h.exact ?? ''));
+      quotes.set(String(h.parent_id), list);
+      const hids = highlightIds.get(String(h.parent_id)) ?? [];
+      hids.push(String(h.id));
+      highlightIds.set(String(h.parent_id), hids);
+    }
+  }
+  const top = await tx.execute('SELECT coalesce(max(rowid), 0) AS m FROM search_docs');
+  let next = Number(top.rows[0]!.m) + 1;
+  for (const r of live.rows) {
+    const id = String(r.id);
+    const p = JSON.parse(String(r.data)) as PracticeData;
+    const doc = next++;
+    const clippedAt = normaliseInstant(p.clippedAt);
+    const tags = p.tags ?? [];
+    const areas = p.areas ?? [];
+    statements.push({
+      sql: `INSERT INTO search_docs (rowid, city_id, practice_id, created_by, clipped_at, lang, visibility, tags,
+            highlight_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [
+        doc,
+        cityId,
+        id,
+        String(r.created_by),
+        clippedAt,
+        p.lang ? p.lang.toLowerCase() : null,
+        p.visibility === 'network' ? 'network' : 'city',
+        tagKey(tags),
+        (highlightIds.get(id) ?? []).join(' '),
+      ],
+    });
+    for (const area of new Set(areas)) {
+      statements.push({
+        sql: 'INSERT INTO search_doc_areas (city_id, area_id, doc, clipped_at) VALUES (?, ?, ?, ?)',
+        args: [cityId, area, doc, clippedAt],
+      });
+    }
+    statements.push({
+      sql: `INSERT INTO search_fts (rowid, title, tags, areas, body, highlights, site, content)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [doc, ...searchColumns(p, quotes.get(id) ?? [])],
+    });
+  }
+  if (statements.length > 0) await tx.batch(statements);
+}
+
+/** The FTS columns of a practice, folded: title, tags, area labels (EN and FR), excerpt and note,
+ * highlighted passages, site and byline, content. Weights are in search.ts. */
+export function searchColumns(p: PracticeData, quotes: readonly string[]): string[] {
+  const areaLabels = (p.areas ?? []).map((id) => {
+    const area = findIndexArea(id);
+    return area ? `${area.en} ${area.fr}` : id;
+  });
+  return [
+    p.title ?? '',
+    (p.tags ?? []).join(' '),
+    areaLabels.join(' '),
+    `${p.excerpt ?? ''} ${p.note ?? ''}`,
+    quotes.join(' '),
+    `${p.siteName ?? ''} ${p.byline ?? ''}`,
+    p.contentMarkdown ?? '',
+  ].map(foldText);
+}
+
+/** Tags as stored for filtering: lower-cased, each between separators. */
+export const tagKey = (tags: readonly string[]) =>
+  `${tagSeparator}${tags.map((t) => t.toLocaleLowerCase()).join(tagSeparator)}${tagSeparator}`;
+
+/** An ISO instant in UTC (`…Z`), so stored dates compare as strings; unparsable values kept as given. */
+function normaliseInstant(value: string | undefined): string {
+  if (!value) return '';
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+}

@@ -1,0 +1,141 @@
+// Full-text search and browsing of a city's practices (issue 6). Every query word must start a word of the
+// practice (accents and case ignored, as in the extension's offline search, shared/search), ranked by FTS5's
+// bm25 with the title weighing most; filters from shared/api/library.ts; only the given city's practices,
+// never a deleted one (the index catches up from the library version first, search-index.ts).
+import type { InValue } from '@libsql/client';
+import type { LibraryQuery, PracticeHit, SearchResult } from '../../shared/api/library.ts';
+import type { Db } from '../db/client.ts';
+import { filterSql } from './filters.ts';
+import { markMatches, queryTokens } from './marks.ts';
+import { catchUpSearchIndex } from './search-index.ts';
+
+export type { PracticeHit, SearchResult };
+
+/** bm25 weights of the FTS columns: title, tags, area labels, excerpt+note, highlights, site+byline, content
+ * (the extension's offline search weighs its fields in the same order). */
+export const columnWeights = [8, 6, 5, 4, 3, 2, 1] as const;
+const bm25 = `bm25(search_fts, ${columnWeights.join(', ')})`;
+
+/** An FTS5 query: every word a prefix (`"word"*`), all required. Words hold only letters and digits. */
+export const ftsQuery = (tokens: readonly string[]) => tokens.map((t) => `"${t}"*`).join(' ');
+
+export async function searchPractices(db: Db, cityId: string, query: LibraryQuery): Promise<SearchResult> {
+  await catchUpSearchIndex(db, cityId);
+  const found = await findDocs(db, [cityId], query);
+  const items = await hits(db, found.ids, queryTokens(query.q));
+  return { total: found.total, page: found.page, pageSize: found.pageSize, items };
+}
+
+export interface FoundDocs {
+  total: number;
+  page: number;
+  pageSize: number;
+  ids: { cityId: string; id: string }[];
+}
+
+/** The ids of one page of matching practices (and how many match), best first or by date. */
+export async function findDocs(
+  db: Db,
+  cityIds: readonly string[],
+  query: LibraryQuery,
+  options: { all?: boolean } = {},
+): Promise<FoundDocs> {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const tokens = queryTokens(query.q);
+  const filter = filterSql(cityIds, query);
+  const sort = query.sort ?? (tokens.length ? 'relevance' : 'newest');
+  const byDate = sort === 'oldest' ? 'd.clipped_at ASC, d.rowid ASC' : 'd.clipped_at DESC, d.rowid DESC';
+  const limit = options.all ? '' : `LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const client = db.$client;
+  let from: string;
+  let args: InValue[];
+  let order: string;
+  if (tokens.length) {
+    from = 'search_fts f JOIN search_docs d ON d.rowid = f.rowid';
+    args = [ftsQuery(tokens), ...filter.args];
+    order = sort === 'relevance' ? `${bm25}, ${byDate}` : byDate;
+  } else {
+    from = 'search_docs d';
+    args = filter.args;
+    order = byDate;
+  }
+  const where = tokens.length ? `search_fts MATCH ? AND ${filter.sql}` : filter.sql;
+  const [rows, count] = await Promise.all([
+    client.execute({
+      sql: `SELECT d.city_id, d.practice_id FROM ${from} WHERE ${where} ORDER BY ${order} ${limit}`,
+      args,
+    }),
+    options.all ? null : client.execute({ sql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`, args }),
+  ]);
+  const ids = rows.rows.map((r) => ({ cityId: String(r.city_id), id: String(r.practice_id) }));
+  return { total: count ? Number(count.rows[0]!.n) : ids.length, page, pageSize, ids };
+}
+
+interface HitRow {
+  city_id: string;
+  id: string;
+  created_by: string;
+  name: string | null;
+  title: string | null;
+  url: string | null;
+  site: string | null;
+  excerpt: string | null;
+  areas: string | null;
+  tags: string | null;
+  lang: string | null;
+  visibility: string | null;
+  clipped: string | null;
+}
+
+/** The hits of these practices, in the given order, with the author's name and the marked matches. */
+export async function hits(
+  db: Db,
+  ids: readonly { cityId: string; id: string }[],
+  tokens: readonly string[],
+): Promise<(PracticeHit & { cityId: string })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$client.execute({
+    sql: `SELECT o.city_id, o.id, o.created_by, m.name,
+            json_extract(o.data, '$.title') AS title, json_extract(o.data, '$.url') AS url,
+            json_extract(o.data, '$.siteName') AS site, json_extract(o.data, '$.excerpt') AS excerpt,
+            json_extract(o.data, '$.areas') AS areas, json_extract(o.data, '$.tags') AS tags,
+            json_extract(o.data, '$.lang') AS lang, json_extract(o.data, '$.visibility') AS visibility,
+            json_extract(o.data, '$.clippedAt') AS clipped
+          FROM library_objects o LEFT JOIN members m ON m.id = o.created_by
+          WHERE o.kind = 'practice' AND o.deleted_at IS NULL
+            AND (${ids.map(() => '(o.city_id = ? AND o.id = ?)').join(' OR ')})`,
+    args: ids.flatMap((i) => [i.cityId, i.id]),
+  });
+  const byKey = new Map(
+    rows.rows.map((r) => {
+      const row = r as unknown as HitRow;
+      return [`${row.city_id}/${row.id}`, row];
+    }),
+  );
+  return ids.flatMap(({ cityId, id }) => {
+    const r = byKey.get(`${cityId}/${id}`);
+    if (!r) return [];
+    const title = r.title ?? '';
+    const excerpt = r.excerpt ?? '';
+    return [
+      {
+        cityId,
+        id,
+        title,
+        url: r.url ?? '',
+        siteName: r.site,
+        excerpt,
+        areas: JSON.parse(r.areas ?? '[]') as string[],
+        tags: JSON.parse(r.tags ?? '[]') as string[],
+        lang: r.lang,
+        visibility: r.visibility === 'network' ? 'network' : 'city',
+        clippedAt: r.clipped ?? '',
+        createdBy: r.created_by,
+        createdByName: r.name,
+        titleMarks: markMatches(title, tokens),
+        excerptMarks: markMatches(excerpt, tokens),
+      },
+    ];
+  });
+}
