@@ -3,7 +3,7 @@
 
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
-import { searchTokens } from '../../shared/search/fold.ts';
+import { searchableContentChars, searchTokens } from '../../shared/search/fold.ts';
 import { type IndexedDocument, indexDocument, searchDocuments } from '../../shared/search/match.ts';
 import { findIndexArea } from '../../shared/taxonomy/index.ts';
 
@@ -27,7 +27,7 @@ export function indexPractice(practice: Practice, highlights: readonly Highlight
       { text: `${practice.excerpt} ${practice.note}`, weight: 4 },
       { text: highlights.map((h) => h.quote.exact).join(' '), weight: 3 },
       { text: `${practice.siteName ?? ''} ${practice.byline ?? ''}`, weight: 2 },
-      { text: practice.contentMarkdown.slice(0, 5_000), weight: 1 },
+      { text: practice.contentMarkdown.slice(0, searchableContentChars), weight: 1 },
     ],
   });
 }

@@ -7,7 +7,7 @@
 // The indexed text is folded by shared/search/fold.ts before FTS5 sees it, so the server and the extension's
 // offline search split and fold words identically (œ → oe, ß → ss, which unicode61 alone does not do).
 import type { InStatement, Transaction } from '@libsql/client';
-import { foldText } from '../../shared/search/fold.ts';
+import { foldText, searchableContentChars } from '../../shared/search/fold.ts';
 import { findIndexArea } from '../../shared/taxonomy/index.ts';
 import type { Db } from '../db/client.ts';
 
@@ -209,7 +209,7 @@ export function searchColumns(p: PracticeData, quotes: readonly string[]): strin
     `${p.excerpt ?? ''} ${p.note ?? ''}`,
     quotes.join(' '),
     `${p.siteName ?? ''} ${p.byline ?? ''}`,
-    p.contentMarkdown ?? '',
+    (p.contentMarkdown ?? '').slice(0, searchableContentChars),
   ].map(foldText);
 }
 
