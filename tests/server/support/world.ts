@@ -3,6 +3,7 @@
 import { createApp } from '../../../server/app.ts';
 import type { RateLimitOptions } from '../../../server/limits/rate-limit.ts';
 import { addMember, createCity, issueToken } from '../../../server/tenancy/tenancy.ts';
+import type { TranslationOptions } from '../../../server/translate/setup.ts';
 import type { City } from '../../../shared/schemas/city.ts';
 import type { Member, Role } from '../../../shared/schemas/member.ts';
 import type { Backend } from './backend.ts';
@@ -31,7 +32,11 @@ export const startTime = Date.parse('2025-03-01T09:00:00.000Z');
 
 export async function makeWorld(
   backend: Backend,
-  options: { rateLimit?: RateLimitOptions | false; maxBodyBytes?: number } = {},
+  options: {
+    rateLimit?: RateLimitOptions | false;
+    maxBodyBytes?: number;
+    translation?: TranslationOptions;
+  } = {},
 ) {
   const db = await backend.freshDb();
   const clock = { now: startTime };
@@ -41,6 +46,7 @@ export async function makeWorld(
     log: () => {},
     rateLimit: options.rateLimit ?? false,
     maxBodyBytes: options.maxBodyBytes,
+    translation: options.translation,
   });
 
   async function person(cityId: string, role: Role, name: string): Promise<Person> {
