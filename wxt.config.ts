@@ -49,13 +49,18 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+H' },
           description: '__MSG_commandClipSelection__',
         },
+        // Chrome takes at most four suggested keys: open-library has none (members can set one at
+        // chrome://extensions/shortcuts), translate-selection takes Alt+Shift+T.
         'open-library': {
-          suggested_key: { default: 'Alt+Shift+L' },
           description: '__MSG_commandOpenLibrary__',
         },
         'capture-contact': {
           suggested_key: { default: 'Alt+Shift+K' },
           description: '__MSG_menuAddContact__',
+        },
+        'translate-selection': {
+          suggested_key: { default: 'Alt+Shift+T' },
+          description: '__MSG_menuTranslateSelection__',
         },
       },
       ...(browser === 'firefox'

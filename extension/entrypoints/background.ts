@@ -3,12 +3,18 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { captureContact } from '../features/capture-contact.ts';
 import { clipSelection } from '../features/clip-selection.ts';
-import { addContactMenuId, clipSelectionMenuId, registerContextMenus } from '../features/context-menus.ts';
+import {
+  addContactMenuId,
+  clipSelectionMenuId,
+  registerContextMenus,
+  translateSelectionMenuId,
+} from '../features/context-menus.ts';
 import { routeRequest } from '../features/message-router.ts';
 import { openSidePanel } from '../features/open-side-panel.ts';
 import { postSidePanelNotice } from '../features/side-panel-notice.ts';
 import { scheduleSync, syncSoon } from '../features/sync-schedule.ts';
 import { refreshAllMarks, watchTabsForMark } from '../features/toolbar-mark.ts';
+import { translateSelection } from '../features/translate-selection.ts';
 import { onLibraryChange } from '../store/library-events.ts';
 
 // Thin wiring only: every listener is registered synchronously so it survives service-worker restarts.
@@ -32,16 +38,25 @@ export default defineBackground(() => {
     void captureContact(tabId).then((contact) => postSidePanelNotice({ contact }));
   };
 
+  const translateSelectionFromGesture = (tabId: number, windowId: number | undefined, text?: string) => {
+    openSidePanel({ tabId, windowId });
+    void translateSelection(tabId, text);
+  };
+
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     if (info.menuItemId === clipSelectionMenuId) clipSelectionFromGesture(tab.id, tab.windowId);
     if (info.menuItemId === addContactMenuId) captureContactFromGesture(tab.id, tab.windowId);
+    if (info.menuItemId === translateSelectionMenuId)
+      translateSelectionFromGesture(tab.id, tab.windowId, info.selectionText);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'clip-selection' && tab?.id !== undefined) clipSelectionFromGesture(tab.id, tab.windowId);
     if (command === 'open-library') openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
     if (command === 'capture-contact' && tab?.id !== undefined)
       captureContactFromGesture(tab.id, tab.windowId);
+    if (command === 'translate-selection' && tab?.id !== undefined)
+      translateSelectionFromGesture(tab.id, tab.windowId);
   });
   browser.runtime.onMessage.addListener((message, sender) => routeRequest(message, sender));
 });

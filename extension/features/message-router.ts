@@ -4,13 +4,16 @@ import { browser } from 'wxt/browser';
 import { requestSchema } from '../lib/messages.ts';
 import { callWithConnection } from '../sync/call-with-connection.ts';
 import { openConflicts, resolveConflict } from '../sync/conflicts.ts';
-import { getConnection, withoutToken } from '../sync/connection.ts';
+import { type Connection, getConnection, withoutToken } from '../sync/connection.ts';
+import { cityGlossaryOnServer } from '../sync/glossary-client.ts';
 import { syncNow } from '../sync/sync-engine.ts';
+import { enginesOnServer, type ServerReply, translateOnServer } from '../sync/translate-client.ts';
 import { captureContact } from './capture-contact.ts';
 import { clipSelection } from './clip-selection.ts';
 import { connectLibrary, disconnectLibrary } from './connect-library.ts';
 import { postSidePanelNotice } from './side-panel-notice.ts';
 import { refreshMark } from './toolbar-mark.ts';
+import { translateSelection } from './translate-selection.ts';
 
 interface Sender {
   id?: string;
@@ -56,5 +59,22 @@ export async function routeRequest(message: unknown, sender: Sender): Promise<un
         void syncNow();
         return { ok: true };
       });
+    case 'translate-selection':
+      return translateSelection(request.tabId);
+    case 'translate': {
+      const { type: _type, ...body } = request;
+      return withServer((c) => translateOnServer(c, body));
+    }
+    case 'translation-engines':
+      return withServer(enginesOnServer);
+    case 'city-glossary':
+      return withServer(cityGlossaryOnServer);
   }
+}
+
+/** A server call that needs the connection; not connected is an answer, not an exception. */
+async function withServer<T>(call: (c: Connection) => Promise<ServerReply<T>>): Promise<ServerReply<T>> {
+  const connection = await getConnection();
+  if (!connection) return { ok: false, failure: { code: 'not_connected', message: 'not connected' } };
+  return call(connection);
 }

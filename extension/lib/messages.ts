@@ -2,10 +2,14 @@
 // Only extension pages may send them (never a content script): the background checks the sender.
 import { z } from 'zod';
 import type { Conflict } from '../../shared/api/conflicts.ts';
+import type { GlossaryTerm } from '../../shared/api/glossary.ts';
+import type { TranslateResponse } from '../../shared/api/translate.ts';
 import type { CaptureContactReply } from '../features/capture-contact.ts';
+import type { TranslateSelectionReply } from '../features/translate-selection.ts';
 import type { SyncFailure } from '../sync/api-client.ts';
 import type { ConnectionInfo } from '../sync/connection.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
+import type { EnginesInfo, ServerReply } from '../sync/translate-client.ts';
 
 export const requestSchema = z.discriminatedUnion('type', [
   /** Clip the selected passage of a tab as a highlight (context menu, shortcut, or an extension page). */
@@ -29,6 +33,20 @@ export const requestSchema = z.discriminatedUnion('type', [
     id: z.string().min(1),
     action: z.enum(['restore', 'dismiss']),
   }),
+  /** Read the selected text of a tab for the Translate tab (context menu, shortcut, or an extension page). */
+  z.object({ type: z.literal('translate-selection'), tabId: z.number().int().nonnegative() }),
+  /** A machine suggestion from the city server's engines (the keys stay on the server). */
+  z.object({
+    type: z.literal('translate'),
+    text: z.string().min(1).max(20_000),
+    source: z.string().min(2).max(35),
+    target: z.string().min(2).max(35),
+    engine: z.enum(['libretranslate', 'deepl']).optional(),
+  }),
+  /** Which engines the city server offers, its limits, and the city's language. */
+  z.object({ type: z.literal('translation-engines') }),
+  /** The city's own glossary terms. */
+  z.object({ type: z.literal('city-glossary') }),
 ]);
 export type ExtensionRequest = z.infer<typeof requestSchema>;
 
@@ -48,6 +66,10 @@ export interface Replies {
   'sync-now': SyncStatus;
   'list-conflicts': { ok: true; conflicts: Conflict[] } | FailureReply;
   'resolve-conflict': { ok: true } | FailureReply;
+  'translate-selection': TranslateSelectionReply;
+  translate: ServerReply<TranslateResponse>;
+  'translation-engines': ServerReply<EnginesInfo>;
+  'city-glossary': ServerReply<GlossaryTerm[]>;
 }
 
 /** Sends a request to the background and returns its typed reply. */

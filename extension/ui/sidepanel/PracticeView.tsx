@@ -11,6 +11,7 @@ import { deletePractice, updatePractice } from '../../store/practices.ts';
 import { Notice } from '../components/Notice.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { PracticeForm } from '../components/PracticeForm.tsx';
+import { SummaryList } from '../components/SummaryList.tsx';
 import type { useLibrary } from './useLibrary.ts';
 
 interface Props {
@@ -19,10 +20,20 @@ interface Props {
   contacts: readonly Stakeholder[];
   readOnly: boolean;
   authorName: (memberId: string | null) => string | null;
+  /** Opens the Translate tab with this practice's summary. */
+  onTranslateSummary: () => void;
   onBack: (message?: string) => void;
 }
 
-export function PracticeView({ practice, library, contacts, readOnly, authorName, onBack }: Props) {
+export function PracticeView({
+  practice,
+  library,
+  contacts,
+  readOnly,
+  authorName,
+  onTranslateSummary,
+  onBack,
+}: Props) {
   const [values, setValues] = useState<PracticeFormValues>(() => formValuesFrom(practice));
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -95,6 +106,13 @@ export function PracticeView({ practice, library, contacts, readOnly, authorName
         submitLabel={t('saveChanges')}
         busy={busy || readOnly}
       />
+      <h2>{t('summariesTitle')}</h2>
+      <SummaryList summaries={practice.summaries ?? []} nameOf={authorName} />
+      {practice.excerpt.trim() && (
+        <button type="button" onClick={onTranslateSummary}>
+          {t('translateSummary')}
+        </button>
+      )}
       <h2>{t('highlights')}</h2>
       {highlights.length === 0 && <p class="count-line">{t('noHighlights')}</p>}
       <ul class="list" data-testid="highlight-list">

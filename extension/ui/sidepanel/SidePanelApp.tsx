@@ -1,7 +1,8 @@
-// The side panel: the library beside the page. Later issues add the Contacts and Translate views here.
+// The side panel: the library beside the page, the city's contacts, and the Translate tab.
 import { useEffect, useState } from 'preact/hooks';
 import { contactFromPage } from '../../features/contact-form-values.ts';
 import { onSidePanelNotice, takeSidePanelNotice } from '../../features/side-panel-notice.ts';
+import { onTranslateRequest, takeTranslateRequest } from '../../features/translate-selection.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
 import type { ClipSelectionReply } from '../../lib/messages.ts';
 import { Header } from '../components/Header.tsx';
@@ -11,6 +12,8 @@ import { type ContactCapture, ContactsView } from './ContactsView.tsx';
 import { LibraryView } from './LibraryView.tsx';
 import { PracticeView } from './PracticeView.tsx';
 import { SyncBar } from './SyncBar.tsx';
+import { emptyWork } from './TranslateForm.tsx';
+import { type TranslateStart, TranslateView } from './TranslateView.tsx';
 import { useConnection } from './useConnection.ts';
 import { useContacts } from './useContacts.ts';
 import { useLibrary } from './useLibrary.ts';
@@ -22,13 +25,22 @@ const failureMessage: Record<Exclude<ClipSelectionReply, { ok: true }>['reason']
   failed: 'extractFailed',
 };
 
+const translateFailure: Record<'no-selection' | 'restricted' | 'failed', MessageKey> = {
+  'no-selection': 'translateSelectFirst',
+  restricted: 'extractRestricted',
+  failed: 'extractFailed',
+};
+
+const tabLabel = { library: 'tabLibrary', contacts: 'tabContacts', translate: 'tabTranslate' } as const;
+
 export function SidePanelApp() {
   const library = useLibrary();
   const { status, directory } = useSyncStatus();
   const connection = useConnection(status.phase);
   const [openId, setOpenId] = useState<string | null>(null);
   const [showConflicts, setShowConflicts] = useState(false);
-  const [tab, setTab] = useState<'library' | 'contacts'>('library');
+  const [tab, setTab] = useState<'library' | 'contacts' | 'translate'>('library');
+  const [translateStart, setTranslateStart] = useState<TranslateStart | null>(null);
   const [capture, setCapture] = useState<ContactCapture | null>(null);
   const contacts = useContacts();
   const country = connection?.cityCountry ?? browserRegion();
@@ -66,6 +78,30 @@ export function SidePanelApp() {
     return onSidePanelNotice(() => void show());
   }, []);
 
+  // "Translate selection" from the page (context menu or shortcut): the Translate tab with the text.
+  useEffect(() => {
+    const take = async () => {
+      const posted = await takeTranslateRequest();
+      if (!posted) return;
+      setTab('translate');
+      setShowConflicts(false);
+      if (!posted.ok) return setNotice({ tone: 'warn', text: t(translateFailure[posted.reason]) });
+      setNotice(null);
+      const { request } = posted;
+      setTranslateStart({
+        work: {
+          ...emptyWork,
+          sourceText: request.text,
+          sourceUrl: request.pageUrl,
+          practiceId: request.practiceId ?? '',
+        },
+        at: request.at,
+      });
+    };
+    void take();
+    return onTranslateRequest(() => void take());
+  }, []);
+
   const open = openId ? library.practices.find((p) => p.id === openId) : undefined;
   return (
     <div>
@@ -77,7 +113,7 @@ export function SidePanelApp() {
           onShowConflicts={() => setShowConflicts(true)}
         />
         <div class="tabs" role="tablist">
-          {(['library', 'contacts'] as const).map((name) => (
+          {(['library', 'contacts', 'translate'] as const).map((name) => (
             <button
               key={name}
               type="button"
@@ -88,13 +124,21 @@ export function SidePanelApp() {
                 setShowConflicts(false);
               }}
             >
-              {t(name === 'library' ? 'tabLibrary' : 'tabContacts')}
+              {t(tabLabel[name])}
             </button>
           ))}
         </div>
         {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
         {openId && library.loaded && !open && <Notice tone="warn">{t('practiceNotFound')}</Notice>}
-        {tab === 'contacts' ? (
+        {tab === 'translate' ? (
+          <TranslateView
+            start={translateStart}
+            practices={library.practices}
+            connection={connection}
+            readOnly={readOnly}
+            authorName={authorName}
+          />
+        ) : tab === 'contacts' ? (
           <ContactsView
             contacts={contacts}
             library={library}
@@ -113,6 +157,21 @@ export function SidePanelApp() {
             contacts={contacts.contacts}
             readOnly={readOnly}
             authorName={authorName}
+            onTranslateSummary={() => {
+              setTab('translate');
+              setNotice(null);
+              setTranslateStart({
+                work: {
+                  ...emptyWork,
+                  sourceText: open.excerpt,
+                  sourceLang: open.lang?.split('-')[0]?.toLowerCase() ?? '',
+                  sourceUrl: /^https?:/.test(open.url) ? open.url : null,
+                  practiceId: open.id,
+                  summaryFor: open.id,
+                },
+                at: Date.now(),
+              });
+            }}
             onBack={(message) => {
               setOpenId(null);
               setNotice(message ? { tone: 'ok', text: message } : null);
