@@ -1,14 +1,16 @@
 // The operator's commands (`npm run admin -- <command> [--options]`): create a city, add a member, issue
-// and revoke tokens, list everything. The database comes from the entry (server/admin.ts); output goes
-// to `out` so tests can read it.
+// and revoke tokens, print a one-time dashboard sign-in link, list everything. The database comes from the
+// entry (server/admin.ts); output goes to `out` so tests can read it.
 import { parseArgs } from 'node:util';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { connectLink, encodeConnectCode } from '../../shared/api/connect.ts';
 import { newCitySchema, newMemberSchema } from '../../shared/api/tenancy.ts';
 import type { Db } from '../db/client.ts';
 import { cities, members, tokens } from '../db/schema/index.ts';
+import { grantNetwork, revokeNetwork } from '../library/network-grants.ts';
 import { updateCitySettings } from '../tenancy/city-settings.ts';
 import { addMember, createCity, issueToken, revokeToken } from '../tenancy/tenancy.ts';
+import { createSignInLink, signInLinkUrl } from '../web/session.ts';
 
 export const usage = `Usage: npm run admin -- <command> [options]
   create-city  --name NAME --country CC --lang LANG [--network ID]
@@ -16,7 +18,10 @@ export const usage = `Usage: npm run admin -- <command> [options]
   add-member   --city ID --name NAME --role coordinator|contributor|viewer [--email EMAIL]
   issue-token  --member ID [--label LABEL] [--server URL]   prints the token (once) and its connect link
   revoke-token --token ID|PREFIX
+  sign-in-link --member ID [--server URL]                  a web dashboard link that signs in once (15 min)
   list         [--city ID]                                 cities, members and tokens (never secrets)
+  grant-network  --member ID --network ID   the member sees the network's shared practices and its cities' counts
+  revoke-network --member ID
 Environment: DATA_DIR or LIBSQL_URL/LIBSQL_AUTH_TOKEN, as for the server; PUBLIC_URL or PORT for links.`;
 
 export class AdminError extends Error {}
@@ -121,9 +126,37 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
       out(`revoked token ${revoked!.id} (${revoked!.prefix}…) at ${revoked!.revokedAt}`);
       return;
     }
+    case 'sign-in-link': {
+      const memberId = need('member');
+      const [member] = await db.select().from(members).where(eq(members.id, memberId));
+      if (!member) fail(`no member ${memberId}`);
+      if (member!.disabledAt) fail(`member ${memberId} is disabled`);
+      const { secret, expiresAt } = await createSignInLink(db, member!, now);
+      const server = (v.server ?? ctx.server).replace(/\/+$/, '');
+      out(`dashboard sign-in link for ${member!.name} (works once, until ${expiresAt}):`);
+      out(`  ${signInLinkUrl(server, secret)}`);
+      return;
+    }
     case 'list':
       await list(db, out, v.city);
       return;
+    case 'grant-network': {
+      const granted = await grantNetwork(db, need('member'), need('network'), now);
+      if (!granted.ok) fail(granted.reason);
+      out(
+        `${granted.memberName} now coordinates network ${v.network}${granted.previous && granted.previous !== v.network ? ` (instead of ${granted.previous})` : ''}`,
+      );
+      return;
+    }
+    case 'revoke-network': {
+      const revoked = await revokeNetwork(db, need('member'));
+      out(
+        revoked
+          ? `member ${v.member} no longer coordinates network ${revoked}`
+          : `member ${v.member} coordinated no network`,
+      );
+      return;
+    }
     case undefined:
     case 'help':
       out(usage);

@@ -36,7 +36,7 @@ describe('offline search parity', () => {
     const random = seeded(7);
     const pick = () => words[Math.floor(random() * words.length)]!;
     const phrase = (n: number) => Array.from({ length: n }, pick).join(' ');
-    const mutations = [];
+    const mutations: ReturnType<typeof practice>[] = [];
     for (let i = 0; i < 60; i++) {
       mutations.push(
         practice({
