@@ -25,6 +25,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { webApiRoutes, webRoutes } from './routes/web.ts';
 import { translateRoutes } from './routes/translate.ts';
 import { type TranslationOptions, translationDeps } from './translate/setup.ts';
 
@@ -86,6 +87,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/health', healthRoutes);
   app.route('/api', docsRoutes);
   app.route('/connect', connectRoutes);
+  // The web dashboard: its own session cookie, HTML pages (server/routes/web.ts).
+  app.route('/web', webRoutes);
 
   // Everything else needs a token; the rate limit counts per token.
   const authed = [
@@ -96,6 +99,7 @@ export function createApp(options: AppOptions) {
     '/api/sync',
     '/api/conflicts',
     '/api/stakeholders',
+    '/api/web',
     '/api/library',
     '/api/network',
     '/api/exports',
@@ -116,6 +120,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/conflicts', conflictRoutes);
   app.route('/api/city', cityRoutes);
   app.route('/api/stakeholders', stakeholderRoutes);
+  app.route('/api/web', webApiRoutes);
   app.route('/api/library', libraryRoutes);
   app.route('/api/network', networkRoutes);
   app.route('/api/exports', exportRoutes);

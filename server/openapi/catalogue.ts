@@ -27,6 +27,7 @@ import {
 } from '../../shared/api/tenancy.ts';
 import { stakeholderRouteDocs } from './catalogue-stakeholders.ts';
 import { translateRouteDocs } from './catalogue-translate.ts';
+import { webRouteDocs } from './catalogue-web.ts';
 
 export type Access = 'public' | 'member' | 'writer' | 'coordinator';
 
@@ -193,6 +194,7 @@ export const catalogue: RouteDoc[] = [
   },
   ...stakeholderRouteDocs(authErrors, writeErrors),
   ...translateRouteDocs(authErrors, writeErrors),
+  ...webRouteDocs(authErrors),
 ];
 
 export const accessText: Record<Access, string> = {

@@ -1,10 +1,11 @@
 // First start: an empty database gets a first city and its coordinator, with a token and the connect link
-// that fills the extension's options, so a newcomer is syncing within a minute (issue 3). Does nothing
-// once any city exists.
+// that fills the extension's options, so a newcomer is syncing within a minute (issue 3), and a one-time
+// link that opens the web dashboard signed in (issue 6). Does nothing once any city exists.
 import { connectLink, encodeConnectCode } from '../../shared/api/connect.ts';
 import type { NewCity } from '../../shared/api/tenancy.ts';
 import type { Db } from '../db/client.ts';
 import { cities } from '../db/schema/index.ts';
+import { createSignInLink, signInLinkUrl } from '../web/session.ts';
 import { addMember, createCity, issueToken } from './tenancy.ts';
 
 export interface BootstrapOptions {
@@ -28,6 +29,7 @@ export async function bootstrapFirstCity(
       { cityId: created.id, memberId: member.id, label: 'first start' },
       now,
     );
+    const dashboard = await createSignInLink(tx, { id: member.id, cityId: created.id }, now);
     return {
       city: created,
       member,
@@ -35,6 +37,7 @@ export async function bootstrapFirstCity(
       secret,
       link: connectLink(server, secret),
       code: encodeConnectCode(server, secret),
+      dashboardLink: signInLinkUrl(server, dashboard.secret),
     };
   });
 }
@@ -49,6 +52,8 @@ export function bootstrapMessage(b: NonNullable<Awaited<ReturnType<typeof bootst
     "  2. Or paste the link, or this connect code, into the extension's Settings > City library:",
     `     ${b.code}`,
     `  Server: ${b.link.slice(0, b.link.indexOf('/connect#'))}   Token: ${b.secret}`,
+    `Web dashboard (this link signs you in once, within 15 minutes; later, sign in there with the token):`,
+    `  ${b.dashboardLink}`,
     'Rename the city or add members with `npm run admin -- help`.',
     '',
   ].join('\n');
