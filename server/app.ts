@@ -25,8 +25,8 @@ import { reportRoutes } from './routes/reports.ts';
 import { stakeholderRoutes } from './routes/stakeholders.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tokenRoutes } from './routes/tokens.ts';
-import { webApiRoutes, webRoutes } from './routes/web.ts';
 import { translateRoutes } from './routes/translate.ts';
+import { webApiRoutes, webRoutes } from './routes/web.ts';
 import { type TranslationOptions, translationDeps } from './translate/setup.ts';
 
 export interface AppOptions {

@@ -11,7 +11,6 @@ import { grantNetwork, revokeNetwork } from '../library/network-grants.ts';
 import { updateCitySettings } from '../tenancy/city-settings.ts';
 import { addMember, createCity, issueToken, revokeToken } from '../tenancy/tenancy.ts';
 import { createSignInLink, signInLinkUrl } from '../web/session.ts';
-import { createSignInLink, signInLinkUrl } from '../web/session.ts';
 
 export const usage = `Usage: npm run admin -- <command> [options]
   create-city  --name NAME --country CC --lang LANG [--network ID]
@@ -19,7 +18,6 @@ export const usage = `Usage: npm run admin -- <command> [options]
   add-member   --city ID --name NAME --role coordinator|contributor|viewer [--email EMAIL]
   issue-token  --member ID [--label LABEL] [--server URL]   prints the token (once) and its connect link
   revoke-token --token ID|PREFIX
-  sign-in-link --member ID [--server URL]                  a web dashboard link that signs in once (15 min)
   sign-in-link --member ID [--server URL]                  a web dashboard link that signs in once (15 min)
   list         [--city ID]                                 cities, members and tokens (never secrets)
   grant-network  --member ID --network ID   the member sees the network's shared practices and its cities' counts
@@ -126,17 +124,6 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
         fail(rows.length ? `${rows.length} tokens match ${ref}; use the id` : `no token ${ref}`);
       const revoked = await revokeToken(db, rows[0]!.cityId, rows[0]!.id, now);
       out(`revoked token ${revoked!.id} (${revoked!.prefix}…) at ${revoked!.revokedAt}`);
-      return;
-    }
-    case 'sign-in-link': {
-      const memberId = need('member');
-      const [member] = await db.select().from(members).where(eq(members.id, memberId));
-      if (!member) fail(`no member ${memberId}`);
-      if (member!.disabledAt) fail(`member ${memberId} is disabled`);
-      const { secret, expiresAt } = await createSignInLink(db, member!, now);
-      const server = (v.server ?? ctx.server).replace(/\/+$/, '');
-      out(`dashboard sign-in link for ${member!.name} (works once, until ${expiresAt}):`);
-      out(`  ${signInLinkUrl(server, secret)}`);
       return;
     }
     case 'sign-in-link': {
