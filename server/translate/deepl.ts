@@ -35,15 +35,28 @@ const preferredVariant: Record<string, string> = { en: 'EN-GB', pt: 'PT-PT', zh:
 export const deeplDefaultUrl = (apiKey: string) =>
   apiKey.trim().endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com';
 
-/** Our target code → DeepL's: `en` → EN-GB, `en-us` → EN-US, `pt-br` → PT-BR, `fr` → FR. */
+/** DeepL's code for our base language where they differ (before its list is known). */
+const deeplSpelling: Record<string, string> = { no: 'NB' };
+
+/** Our target code → DeepL's: `en` → EN-GB, `en-us` → EN-US, `pt-br` → PT-BR, `no` → NB, `fr` → FR. */
 export function deeplTargetCode(code: string, knownTargets?: ReadonlySet<string>): string {
   const full = code.toUpperCase();
   if (full.includes('-') && (!knownTargets || knownTargets.has(full))) return full;
   const base = baseLanguage(code);
   const variant = preferredVariant[base];
   if (variant && (!knownTargets || knownTargets.has(variant))) return variant;
-  return base.toUpperCase();
+  if (knownTargets) {
+    const listed = [...knownTargets].find((t) => baseLanguage(t) === base);
+    if (listed) return listed;
+  }
+  return deeplSpelling[base] ?? base.toUpperCase();
 }
+
+/** Our source code → DeepL's (source codes carry no variants): `pt-br` → PT, `no` → NB. */
+export const deeplSourceCode = (code: string) => {
+  const base = baseLanguage(code);
+  return deeplSpelling[base] ?? base.toUpperCase();
+};
 
 export function deeplEngine(options: DeepLOptions): TranslationEngine {
   const base = (options.url ?? deeplDefaultUrl(options.apiKey)).replace(/\/+$/, '');
@@ -94,7 +107,7 @@ export function deeplEngine(options: DeepLOptions): TranslationEngine {
         text: [text],
         target_lang: deeplTargetCode(target, knownTargets),
       };
-      if (source !== 'auto') body.source_lang = baseLanguage(source).toUpperCase();
+      if (source !== 'auto') body.source_lang = deeplSourceCode(source);
       const answer = await exchange(http, `${base}/v2/translate`, {
         method: 'POST',
         headers: { ...auth, 'Content-Type': 'application/json' },

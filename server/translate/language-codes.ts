@@ -2,10 +2,16 @@
 // engines' lists are normalised to the base language (`EN-GB` → `en`, `zh-Hans` → `zh`, LibreTranslate's
 // `pb` → `pt`), and a requested code is turned back into the engine's own spelling.
 
-/** `EN-GB` → `en`, `zh_Hans` → `zh`, `pb` (LibreTranslate's Brazilian Portuguese) → `pt`. */
+/**
+ * Engines' spellings of one language under our code: LibreTranslate's `pb` (Brazilian Portuguese), Norwegian
+ * Bokmål `nb` (DeepL, LibreTranslate) for the `no` browsers and Chrome use, the old Hebrew code `iw`.
+ */
+const aliases: Record<string, string> = { pb: 'pt', nb: 'no', iw: 'he' };
+
+/** `EN-GB` → `en`, `zh_Hans` → `zh`, `pb` → `pt`, `NB` → `no`. */
 export function baseLanguage(code: string): string {
   const base = code.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return base === 'pb' ? 'pt' : base;
+  return aliases[base] ?? base;
 }
 
 /** A code an engine sent us, accepted only if it looks like one (engine answers are untrusted). */

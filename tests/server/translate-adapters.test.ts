@@ -270,3 +270,31 @@ describe('DeepL adapter', () => {
     expect(deeplDefaultUrl('abc')).toBe('https://api.deepl.com');
   });
 });
+
+describe('language codes', () => {
+  it('sends Norwegian as nb to both engines and lists it as no', async () => {
+    const lt = await libre({ languages: ['en', 'nb', 'pb', 'pt'] });
+    const libreEngine = libreTranslateEngine({ url: lt.url });
+    expect((await libreEngine.languages()).map((l) => l.code)).toEqual(['en', 'no', 'pt']);
+    await libreEngine.translate({ text: 'Hello', source: 'en', target: 'no' });
+    await libreEngine.translate({ text: 'Hello', source: 'no', target: 'pt' });
+    const sent = lt.requests.filter((r) => r.path === '/translate').map((r) => r.body);
+    expect(sent).toMatchObject([
+      { source: 'en', target: 'nb' },
+      { source: 'nb', target: 'pt' },
+    ]);
+
+    const fake = await deepl({ sourceLanguages: ['EN', 'NB'], targetLanguages: ['EN-GB', 'NB'] });
+    const deeplAdapter = deeplEngine({ apiKey: fakeDeepLKey, url: fake.url });
+    await deeplAdapter.translate({ text: 'Hello', source: 'en', target: 'no' });
+    expect(await deeplAdapter.languages()).toEqual([
+      { code: 'en', targets: ['no'] },
+      { code: 'no', targets: ['en'] },
+    ]);
+    await deeplAdapter.translate({ text: 'Hei', source: 'no', target: 'en' });
+    expect(fake.requests.filter((r) => r.path === '/v2/translate').map((r) => r.body)).toMatchObject([
+      { source_lang: 'EN', target_lang: 'NB' },
+      { source_lang: 'NB', target_lang: 'EN-GB' },
+    ]);
+  });
+});
