@@ -224,13 +224,11 @@ describe('network', () => {
       sql: "UPDATE cities SET network_id = 'fr-network' WHERE id = ?",
       args: [w.a.city.id],
     });
-    await w.db
-      .insert(networkCoordinators)
-      .values({
-        memberId: w.b.viewer.member.id,
-        networkId: 'fr-network',
-        grantedAt: new Date().toISOString(),
-      });
+    await w.db.insert(networkCoordinators).values({
+      memberId: w.b.viewer.member.id,
+      networkId: 'fr-network',
+      grantedAt: new Date().toISOString(),
+    });
     const coordinator = await signIn(w, w.b.viewer.token);
     const answer = await page(w, '/web/network', coordinator);
     expect(answer.status).toBe(200);
