@@ -145,7 +145,8 @@ describe('library exports', () => {
     expect(vcf.status).toBe(200);
     expect(vcf.headers.get('content-type')).toContain('text/vcard');
     const parsed = ICAL.parse(body(vcf));
-    const cards = (Array.isArray(parsed[0]) ? parsed : [parsed]).map((j) => new ICAL.Component(j as never));
+    const list = (Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
+    const cards = list.map((j) => new ICAL.Component(j as never));
     expect(cards.map((c) => c.getFirstPropertyValue('fn')).sort()).toEqual(['Amina Diallo', 'Jörg Ødegård']);
     const jorg = cards.find((c) => c.getFirstPropertyValue('fn') === 'Jörg Ødegård')!;
     expect(jorg.getAllProperties('email').map((p) => p.getFirstValue())).toEqual([
