@@ -7,6 +7,7 @@ import { incrementalPull } from './incremental-pull.ts';
 import { initialSync } from './initial-sync.ts';
 import { pullThroughput } from './pull-throughput.ts';
 import type { Bench } from './report.ts';
+import { translationMemory } from './translation-memory.ts';
 
 export const benches: Bench[] = [
   clipPipeline,
@@ -15,4 +16,5 @@ export const benches: Bench[] = [
   initialSync,
   incrementalPull,
   pullThroughput,
+  translationMemory,
 ];

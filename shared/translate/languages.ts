@@ -96,7 +96,21 @@ const legacyCodes: Record<string, string> = { iw: 'he', in: 'id', ji: 'yi', jw: 
  * (Norwegian as ICC cities and Chrome list it). Empty, `auto` or malformed input → `und`.
  */
 export function normaliseLang(code: string | null | undefined): string {
-  const raw = (code ?? '').trim().replace(/_/g, '-');
+  const key = code ?? '';
+  let normalised = normalisedCache.get(key);
+  if (normalised === undefined) {
+    normalised = canonicalLang(key);
+    // Codes are few; the cap only guards against a caller feeding arbitrary text.
+    if (normalisedCache.size < 1000) normalisedCache.set(key, normalised);
+  }
+  return normalised;
+}
+
+// Intl.getCanonicalLocales costs microseconds; the memory compares languages of 10,000 snippets per lookup.
+const normalisedCache = new Map<string, string>();
+
+function canonicalLang(code: string): string {
+  const raw = code.trim().replace(/_/g, '-');
   if (!raw || raw.toLowerCase() === 'auto') return 'und';
   let canonical: string;
   try {

@@ -34,6 +34,9 @@ export interface MemoryOptions {
 interface Prepared {
   exactKey: string;
   words: Int32Array;
+  sourceBase: string;
+  /** The latest reviewed translation per target base language. */
+  reviewed: Map<string, Translation>;
 }
 
 const prepared = new WeakMap<Snippet, Prepared>();
@@ -43,25 +46,37 @@ export function exactKey(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
 }
 
+const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
+
+function latestReviewed(snippet: Snippet): Map<string, Translation> {
+  const byLang = new Map<string, Translation>();
+  for (const t of snippet.translations) {
+    if (t.status !== 'reviewed') continue;
+    const lang = baseLang(t.lang);
+    const best = byLang.get(lang);
+    if (!best || time(t.reviewedAt) > time(best.reviewedAt)) byLang.set(lang, t);
+  }
+  return byLang;
+}
+
+/** Everything a lookup needs from a snippet, computed once per snippet object (snippets are not mutated). */
 function prepare(snippet: Snippet): Prepared {
   let p = prepared.get(snippet);
   if (!p) {
-    p = { exactKey: exactKey(snippet.sourceText), words: wordIds(snippet.sourceText) };
+    p = {
+      exactKey: exactKey(snippet.sourceText),
+      words: wordIds(snippet.sourceText),
+      sourceBase: baseLang(snippet.sourceLang),
+      reviewed: latestReviewed(snippet),
+    };
     prepared.set(snippet, p);
   }
   return p;
 }
 
-const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
-
 /** The snippet's latest reviewed translation into the target language, if any. */
-export function reviewedTranslation(snippet: Snippet, targetBase: string): Translation | undefined {
-  let best: Translation | undefined;
-  for (const t of snippet.translations) {
-    if (t.status !== 'reviewed' || baseLang(t.lang) !== targetBase) continue;
-    if (!best || time(t.reviewedAt) > time(best.reviewedAt)) best = t;
-  }
-  return best;
+export function reviewedTranslation(snippet: Snippet, targetLang: string): Translation | undefined {
+  return prepare(snippet).reviewed.get(baseLang(targetLang));
 }
 
 export function findMemoryMatches(
@@ -84,11 +99,10 @@ export function findMemoryMatches(
   const matches: MemoryMatch[] = [];
   for (const snippet of snippets) {
     if (snippet.deletedAt) continue;
-    const snippetBase = baseLang(snippet.sourceLang);
-    if (sourceBase !== 'und' && snippetBase !== 'und' && snippetBase !== sourceBase) continue;
-    const translation = reviewedTranslation(snippet, targetBase);
-    if (!translation) continue;
     const p = prepare(snippet);
+    if (sourceBase !== 'und' && p.sourceBase !== 'und' && p.sourceBase !== sourceBase) continue;
+    const translation = p.reviewed.get(targetBase);
+    if (!translation) continue;
     const exact = p.exactKey === key;
     let similarity = 1;
     if (!exact) {
