@@ -1,7 +1,8 @@
 // The city's cache of engine answers (translation_cache). Keyed by the SHA-256 of engine, source, target
 // and text, so the text itself is not an index key; scoped by city, so one city's texts never answer
-// another's. A hit costs no engine call and no daily characters.
-import { and, eq, sql } from 'drizzle-orm';
+// another's. A hit costs no engine call and no daily characters. Entries unused for a long time are purged,
+// so clipped texts are not kept for ever.
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { translationCache } from '../db/schema/index.ts';
 
@@ -65,4 +66,14 @@ export async function writeCache(
         lastUsedAt: at,
       },
     });
+}
+
+/** Deletes every city's entries unused since `now - maxAgeMs` (uses the last_used_at index). */
+export async function purgeCache(db: Db, now: number, maxAgeMs: number): Promise<number> {
+  const cutoff = new Date(now - maxAgeMs).toISOString();
+  const rows = await db
+    .delete(translationCache)
+    .where(lt(translationCache.lastUsedAt, cutoff))
+    .returning({ key: translationCache.key });
+  return rows.length;
 }

@@ -13,6 +13,8 @@ export interface TranslationOptions {
   dailyCharsPerMember?: number;
   /** How long an engine's language list is kept. Default 10 minutes. */
   languagesTtlMs?: number;
+  /** Cached answers unused for this long are purged (checked at most once an hour). Default 90 days. */
+  cacheMaxAgeMs?: number;
 }
 
 export interface TranslationDeps {
@@ -20,6 +22,9 @@ export interface TranslationDeps {
   maxCharsPerRequest: number;
   dailyCharsPerMember: number;
   languages: LanguagesCache;
+  cacheMaxAgeMs: number;
+  /** When this process last purged old cache entries (epoch ms). */
+  lastPurgeAt: number;
 }
 
 export const defaultMaxCharsPerRequest = 5000;
@@ -34,6 +39,8 @@ export function translationDeps(
     maxCharsPerRequest: options?.maxCharsPerRequest ?? defaultMaxCharsPerRequest,
     dailyCharsPerMember: options?.dailyCharsPerMember ?? defaultDailyCharsPerMember,
     languages: new LanguagesCache(clock, options?.languagesTtlMs),
+    cacheMaxAgeMs: options?.cacheMaxAgeMs ?? 90 * 24 * 3600_000,
+    lastPurgeAt: 0,
   };
 }
 

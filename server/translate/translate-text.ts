@@ -5,7 +5,7 @@
 import type { TranslateResponse } from '../../shared/api/translate.ts';
 import type { AppDeps, Caller } from '../app-env.ts';
 import { ApiError } from '../errors.ts';
-import { cacheKey, readCache, writeCache } from './cache-store.ts';
+import { cacheKey, purgeCache, readCache, writeCache } from './cache-store.ts';
 import { refundCharacters, reserveCharacters, secondsToUtcMidnight, utcDay } from './daily-usage.ts';
 import { EngineError, type TranslationEngine } from './engine.ts';
 import { type Attempt, engineFailure } from './engine-errors.ts';
@@ -45,6 +45,7 @@ export async function translateText(
   }
 
   const cityId = caller.city.id;
+  await purgeNowAndThen(deps);
   const keys = new Map<TranslationEngine, string>();
   for (const engine of candidates) {
     const key = await cacheKey(engine.id, input.source, input.target, input.text);
@@ -142,4 +143,15 @@ function chooseEngines(
     );
   }
   return chosen;
+}
+
+const purgeEveryMs = 3600_000;
+
+/** At most once an hour per process, before reading the cache: old entries go, so none is answered. */
+async function purgeNowAndThen(deps: AppDeps): Promise<void> {
+  const now = deps.clock();
+  const { translation } = deps;
+  if (now - translation.lastPurgeAt < purgeEveryMs) return;
+  translation.lastPurgeAt = now;
+  await purgeCache(deps.db, now, translation.cacheMaxAgeMs);
 }

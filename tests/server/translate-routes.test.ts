@@ -124,6 +124,37 @@ describe('POST /api/translate', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('refuses a body far over the maximum before reading it, with the same 413', async () => {
+    const { lt } = await fakes();
+    const w = await world({ engines: engines({ lt }), maxCharsPerRequest: 20 });
+    const res = await w.call('POST', '/api/translate', {
+      token: w.a.viewer.token,
+      json: { text: 'x'.repeat(20 * 12 + 4096), source: 'fr', target: 'en' },
+    });
+    expect([res.status, res.body.error.code]).toEqual([413, 'text_too_long']);
+    expect(res.body.error.message).toContain('20');
+    expect(lt.requests).toHaveLength(0);
+  });
+
+  it('purges cached answers unused for longer than the maximum age', async () => {
+    const { lt } = await fakes();
+    const day = 24 * 3600_000;
+    const w = await world({ engines: engines({ lt }), cacheMaxAgeMs: 30 * day });
+    const ask = (text: string) =>
+      w.call('POST', '/api/translate', {
+        token: w.a.viewer.token,
+        json: { text, source: 'en', target: 'fr' },
+      });
+    await ask('Hello');
+    await ask('good practice');
+    w.clock.now += 20 * day;
+    expect((await ask('good practice')).body.cached).toBe(true); // used again: kept
+    w.clock.now += 15 * day;
+    expect((await ask('good practice')).body.cached).toBe(true);
+    expect((await ask('Hello')).body.cached).toBe(false); // unused for 35 days: purged, asked again
+    expect(translateCalls(lt)).toBe(3);
+  });
+
   it('answers 429 daily_limit with Retry-After until the next UTC midnight; cached answers and other members still work', async () => {
     const { lt } = await fakes();
     const w = await world({ engines: engines({ lt }), dailyCharsPerMember: 30 });
