@@ -25,6 +25,7 @@ import {
   tokenListSchema,
   tokenResponseSchema,
 } from '../../shared/api/tenancy.ts';
+import { libraryRouteDocs } from './catalogue-library.ts';
 import { stakeholderRouteDocs } from './catalogue-stakeholders.ts';
 import { translateRouteDocs } from './catalogue-translate.ts';
 import { webRouteDocs } from './catalogue-web.ts';
@@ -193,6 +194,7 @@ export const catalogue: RouteDoc[] = [
     errors: [...authErrors, '403 forbidden', '404 not_found', '409 conflict_closed'],
   },
   ...stakeholderRouteDocs(authErrors, writeErrors),
+  ...libraryRouteDocs(authErrors),
   ...translateRouteDocs(authErrors, writeErrors),
   ...webRouteDocs(authErrors),
 ];

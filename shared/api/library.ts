@@ -3,7 +3,12 @@
 // parsed with `parseParams` (repeated parameters for lists, unknown parameters refused by name), so the JSON
 // routes and the server-rendered pages read filters the same way.
 import { z } from 'zod';
+import { reportDataSchema } from '../report/period-report.ts';
+import { highlightSchema } from '../schemas/highlight.ts';
+import { practiceSchema } from '../schemas/practice.ts';
+import { snippetSchema } from '../schemas/snippet.ts';
 import { indexAreaIds } from '../taxonomy/index.ts';
+import { visibleStakeholderSchema } from './stakeholders.ts';
 
 const day = z
   .string()
@@ -231,3 +236,20 @@ export const reportQuerySchema = z
     format: z.enum(['json', 'markdown']).optional().describe('default json'),
   })
   .refine((q) => q.from <= q.to, { message: 'must not be after `to`', path: ['from'] });
+
+export const practiceDetailSchema = z.object({
+  practice: practiceSchema,
+  createdByName: z.string().nullable(),
+  highlights: z.array(highlightSchema),
+  snippets: z.array(snippetSchema).describe('snippets taken from this practice, with their translations'),
+  stakeholders: z
+    .array(visibleStakeholderSchema)
+    .describe('named by the practice; viewers: contact details hidden unless allowed'),
+});
+
+export { reportDataSchema };
+
+/** What a file download answers: the file itself (CSV, JSON, Markdown or vCard), as an attachment. */
+export const fileResponseSchema = z
+  .string()
+  .describe('the file, sent as an attachment (Content-Disposition)');
