@@ -29,9 +29,7 @@ export function networkPage(
     section: 'network',
     children: (
       <>
-        <h1>
-          {t('networkTitle')}: {networkName(overview.networkId)}
-        </h1>
+        <h1>{t('networkTitle')}</h1>
         <p>{t('networkIntro', { network: networkName(overview.networkId) })}</p>
         <BarChart
           id="chart-cities"
