@@ -1,9 +1,13 @@
 // The real machine engines behind the Translate tab, in the shape of lib/translate/suggest.ts: the city
-// server's engine (through the background, which holds the token; its error code is the failure's reason)
-// and Chrome's built-in Translator (only in extension pages, never in the service worker; a pair that still
-// needs its language pack answers `needs_gesture`, so the view offers the download button).
+// server's engine (through the background, which holds the token; the server's error code is the failure's
+// reason) and Chrome's built-in Translator (lib/translate/browser-translator.ts; only in extension pages).
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../lib/messages.ts';
+import {
+  browserTranslatorAvailability,
+  browserTranslatorEngine,
+  createBrowserTranslator,
+} from '../lib/translate/browser-translator.ts';
 import type { MachineEngine } from '../lib/translate/suggest.ts';
 
 export const serverEngine: MachineEngine = async ({ text, sourceLang, targetLang }) => {
@@ -22,67 +26,31 @@ export const serverEngine: MachineEngine = async ({ text, sourceLang, targetLang
   };
 };
 
-interface TranslatorLike {
-  translate(text: string): Promise<string>;
-  destroy?(): void;
-}
-interface TranslatorGlobal {
-  availability(options: { sourceLanguage: string; targetLanguage: string }): Promise<string>;
-  create(options: {
-    sourceLanguage: string;
-    targetLanguage: string;
-    monitor?: (m: EventTarget) => void;
-  }): Promise<TranslatorLike>;
-}
+const withModel = browserTranslatorEngine();
 
-function translatorGlobal(): TranslatorGlobal | null {
-  const api = (globalThis as { Translator?: TranslatorGlobal }).Translator;
-  return api && typeof api.availability === 'function' ? api : null;
-}
-
-/** What Chrome's Translator says of a pair: `unsupported` where the browser has no Translator at all. */
-export async function browserAvailability(source: string, target: string): Promise<string> {
-  const api = translatorGlobal();
-  if (!api) return 'unsupported';
-  if (source === 'und') return 'unavailable';
-  try {
-    return await api.availability({ sourceLanguage: source, targetLanguage: target });
-  } catch {
-    return 'unavailable';
+/**
+ * Chrome's Translator only with a model already on this device: a pair that is `downloadable` answers
+ * `needs_gesture` at once (the chain moves on to the server, the view offers the download button) instead of
+ * starting a download from "Suggest" — which, offline or on a browser without the model, may never end.
+ */
+export const browserEngine: MachineEngine = async (request) => {
+  if (request.sourceLang !== 'und') {
+    const state = await browserTranslatorAvailability({
+      sourceLanguage: request.sourceLang,
+      targetLanguage: request.targetLang,
+    });
+    if (state === 'unsupported' || state === 'unavailable') return { ok: false, reason: state };
+    if (state !== 'available') return { ok: false, reason: 'needs_gesture' };
   }
-}
-
-export const browserEngine: MachineEngine = async ({ text, sourceLang, targetLang }) => {
-  const state = await browserAvailability(sourceLang, targetLang);
-  if (state === 'unsupported' || state === 'unavailable') return { ok: false, reason: state };
-  if (state !== 'available') return { ok: false, reason: 'needs_gesture' };
-  const translator = await translatorGlobal()!.create({
-    sourceLanguage: sourceLang,
-    targetLanguage: targetLang,
-  });
-  try {
-    return { ok: true, text: await translator.translate(text) };
-  } catch (error) {
-    const tooLong = error instanceof DOMException && error.name === 'QuotaExceededError';
-    return { ok: false, reason: tooLong ? 'too_long' : 'failed', message: String(error) };
-  } finally {
-    translator.destroy?.();
-  }
+  return withModel(request);
 };
 
-/** Creates the translator for a pair, downloading its language pack: call it from the member's click. */
+/** Creates the translator for a pair, downloading its language pack: call it straight from the member's click. */
 export async function downloadLanguagePack(
-  source: string,
-  target: string,
-  onProgress: (fraction: number) => void,
+  sourceLanguage: string,
+  targetLanguage: string,
+  onProgress: (loaded: number) => void,
 ): Promise<void> {
-  const api = translatorGlobal();
-  if (!api) throw new Error('no Translator API');
-  const translator = await api.create({
-    sourceLanguage: source,
-    targetLanguage: target,
-    monitor: (m) =>
-      m.addEventListener('downloadprogress', (e) => onProgress((e as Event & { loaded: number }).loaded)),
-  });
-  translator.destroy?.();
+  const translator = await createBrowserTranslator({ sourceLanguage, targetLanguage, onProgress });
+  translator.destroy();
 }

@@ -85,6 +85,13 @@ interface Props {
 
 const sourceChoices = ['en', 'fr', ...otherTargetLanguages];
 
+/** Why Chrome's built-in Translator did not answer, when another engine did. */
+function fallthroughText(reason: string) {
+  if (reason === 'unsupported') return 'translateBrowserNone' as const;
+  if (reason === 'needs_gesture') return 'translateBrowserPack' as const;
+  return 'translateBrowserPair' as const;
+}
+
 export function TranslateForm({
   start,
   practices,
@@ -307,23 +314,22 @@ export function TranslateForm({
           {busy ? t('translateSuggesting') : t('translateSuggest')}
         </button>
       </div>
+      {browserFailure && answered && (
+        <p class="count-line" data-testid="engine-fallthrough">
+          {t(fallthroughText(browserFailure.reason))}
+        </p>
+      )}
       {browserFailure?.reason === 'needs_gesture' && (
-        <div class="notice info" role="status">
-          {t('translatePackNeeded', nameOf(sourceLang), nameOf(targetLang))}{' '}
+        <div class="pack-offer">
           {packState === 'downloading' ? (
             <progress max={1} value={progress} aria-label={t('translatePackDownloading')} />
           ) : (
             <button type="button" onClick={download}>
-              {t('translatePackDownload')}
+              {t('translatePackDownload', nameOf(sourceLang), nameOf(targetLang))}
             </button>
           )}
-          {packState === 'failed' && <span> {t('translatePackFailed')}</span>}
+          {packState === 'failed' && <Notice tone="warn">{t('translatePackFailed')}</Notice>}
         </div>
-      )}
-      {browserFailure && browserFailure.reason !== 'needs_gesture' && answered && (
-        <p class="count-line" data-testid="engine-fallthrough">
-          {t(browserFailure.reason === 'unsupported' ? 'translateBrowserNone' : 'translateBrowserPair')}
-        </p>
       )}
       {serverFailure && !answered && (
         <Notice tone={serverFailure.reason === 'no_engine' ? 'warn' : 'error'}>

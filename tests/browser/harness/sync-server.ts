@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../../server/app.ts';
 import { openDatabaseFromEnv } from '../../../server/node-database.ts';
 import { addMember, createCity, issueToken, revokeToken } from '../../../server/tenancy/tenancy.ts';
+import { translationFromEnv } from '../../../server/translate/config.ts';
 import { encodeConnectCode } from '../../../shared/api/connect.ts';
 
 export interface TestMember {
@@ -20,9 +21,11 @@ export interface TestMember {
   connectCode: string;
 }
 
-export async function startSyncServer() {
+/** `translationEnv`: the server's translation variables (e.g. LIBRETRANSLATE_URL of a fake engine). */
+export async function startSyncServer(options: { translationEnv?: Record<string, string> } = {}) {
   const { db } = await openDatabaseFromEnv({ DATA_DIR: mkdtempSync(join(tmpdir(), 'icc-server-')) });
-  const app = createApp({ db, rateLimit: false, log: () => {} });
+  const translation = options.translationEnv ? translationFromEnv(options.translationEnv) : undefined;
+  const app = createApp({ db, rateLimit: false, log: () => {}, ...(translation ? { translation } : {}) });
   let port = 0;
   let server: Server | null = null;
 
@@ -47,8 +50,8 @@ export async function startSyncServer() {
     origin,
     stop,
     restart: listen,
-    async city(name: string, country: string) {
-      return createCity(db, { name, country, lang: 'en' }, Date.now());
+    async city(name: string, country: string, lang = 'en') {
+      return createCity(db, { name, country, lang }, Date.now());
     },
     async member(
       cityId: string,
