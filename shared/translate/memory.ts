@@ -43,7 +43,7 @@ const prepared = new WeakMap<Snippet, Prepared>();
 
 /** The exact-match key: NFC, whitespace runs as one space, trimmed, lower case. */
 export function exactKey(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
@@ -72,6 +72,14 @@ function prepare(snippet: Snippet): Prepared {
     prepared.set(snippet, p);
   }
   return p;
+}
+
+/**
+ * Prepare snippets ahead of the first lookup (e.g. in an idle callback when the translation view opens): the
+ * first lookup over 10,000 new snippets otherwise pays for tokenising them all.
+ */
+export function warmMemory(snippets: readonly Snippet[]): void {
+  for (const snippet of snippets) prepare(snippet);
 }
 
 /** The snippet's latest reviewed translation into the target language, if any. */

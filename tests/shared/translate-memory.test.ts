@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Snippet, Translation } from '../../shared/schemas/snippet.ts';
 import { snippetSchema } from '../../shared/schemas/snippet.ts';
-import { findMemoryMatches } from '../../shared/translate/memory.ts';
+import { findMemoryMatches, warmMemory } from '../../shared/translate/memory.ts';
 import { textSimilarity } from '../../shared/translate/memory-similarity.ts';
 
 const at = '2026-11-20T10:00:00.000Z';
@@ -197,5 +197,36 @@ describe('translation memory: order and limit', () => {
     expect(
       findMemoryMatches(base, 'en', 'fr', [lower, sameScoreOlder, newer, older], { limit: 2 }),
     ).toHaveLength(2);
+  });
+});
+
+describe('translation memory: prefilter', () => {
+  // Sentences sharing most words in different orders and lengths: the word-count and shared-word bounds must
+  // never drop a snippet the similarity itself would keep.
+  const words = 'la ville ouvre un guichet d accueil pour les nouveaux arrivants chaque mardi soir'.split(
+    ' ',
+  );
+  const variants = Array.from({ length: 60 }, (_, i) => {
+    const picked = words.filter((_, w) => (i * 7 + w * 3) % 5 !== 0 || w % 2 === 0);
+    if (i % 3 === 0) picked.reverse();
+    if (i % 4 === 0) picked.push('encore');
+    return snippet(`${picked.join(' ')} ${i % 2 ? 'ici' : ''}`.trim(), 'fr', [
+      reviewed('en', `variant ${i}`),
+    ]);
+  });
+
+  it('keeps every snippet at or above the threshold, as a full comparison would', () => {
+    warmMemory(variants);
+    for (const query of variants.slice(0, 10)) {
+      const expected = variants
+        .filter((v) => textSimilarity(query.sourceText, v.sourceText) >= 0.7)
+        .map((v) => v.id)
+        .sort();
+      const got = findMemoryMatches(query.sourceText, 'fr', 'en', variants, { limit: 100 })
+        .map((m) => m.snippetId)
+        .sort();
+      expect(got).toEqual(expected);
+      expect(got.length).toBeGreaterThan(1);
+    }
   });
 });
