@@ -167,9 +167,16 @@ export const webRoutes = new Hono<WebEnv>()
       'Cache-Control': 'public, max-age=3600',
     }),
   )
-  .get('/sign-in', (c) =>
-    signInForm(c, c.req.query('expired') ? 'signInExpired' : c.req.query('out') ? 'signedOut' : undefined),
-  )
+  .get('/sign-in', async (c) => {
+    // Already signed in (another tab signed in meanwhile): straight on to where the member was going.
+    const { db, clock } = c.get('deps');
+    if (await findSession(db, readSessionCookie(c), clock()))
+      return c.redirect(safeNextPath(c.req.query('next')), 303);
+    return signInForm(
+      c,
+      c.req.query('expired') ? 'signInExpired' : c.req.query('out') ? 'signedOut' : undefined,
+    );
+  })
   .post('/sign-in', async (c) => {
     const { db, publicUrl } = c.get('deps');
     if (!sameOriginPost(c, publicUrl)) return signInForm(c, 'signInCsrf', 403);

@@ -116,6 +116,18 @@ export function markdownBlocks(source: string): VNode[] {
   return blocks;
 }
 
-export function Markdown({ source }: { source: string }) {
-  return <div class="content">{markdownBlocks(source)}</div>;
+/** Past this many characters the page shows the start of the content only (a 2 MB page would take seconds). */
+export const renderedContentLimit = 200_000;
+
+export function Markdown({ source, truncatedNote }: { source: string; truncatedNote: string }) {
+  const cut = source.length > renderedContentLimit;
+  const shown = cut
+    ? source.slice(0, source.lastIndexOf('\n\n', renderedContentLimit) + 1 || renderedContentLimit)
+    : source;
+  return (
+    <div class="content">
+      {markdownBlocks(shown)}
+      {cut && <p class="notice">{truncatedNote}</p>}
+    </div>
+  );
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../server/web/i18n/en.ts';
 import { fr } from '../../server/web/i18n/fr.ts';
 import { langFromAcceptLanguage, pickUiLang, translator } from '../../server/web/i18n/index.ts';
-import { markdownBlocks } from '../../server/web/markdown.tsx';
+import { Markdown, markdownBlocks, renderedContentLimit } from '../../server/web/markdown.tsx';
 
 const sameInBoth = new Set([
   'appName',
@@ -77,5 +77,15 @@ describe('readable content as safe HTML', () => {
     expect(out).toContain('&lt;img src=x onerror=alert(1)>');
     expect(out).toContain('&lt;script>');
     expect(out).toContain('alt');
+  });
+
+  it('shows only the beginning of very long content, and says so', () => {
+    const source = `${'A paragraph of text. '.repeat(40)}\n\n`.repeat(
+      Math.ceil((renderedContentLimit * 2) / 842),
+    );
+    const out = renderToString(h(Markdown, { source, truncatedNote: 'CUT' }));
+    expect(out).toContain('CUT');
+    expect(out.length).toBeLessThan(renderedContentLimit * 1.2);
+    expect(renderToString(h(Markdown, { source: 'short', truncatedNote: 'CUT' }))).not.toContain('CUT');
   });
 });

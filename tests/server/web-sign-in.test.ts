@@ -97,6 +97,10 @@ describe('next= after sign-in', () => {
     expect(form.text).toContain(`value="${wanted.replace(/&/g, '&amp;')}"`);
     const answer = await postForm(w, '/web/sign-in', { token: w.a.viewer.token, next: wanted });
     expect(answer.headers.get('Location')).toBe(wanted);
+    const cookie = `icc_session=${cookieValue(setCookies(answer.headers).get('icc_session'))}`;
+    const again = await page(w, `${location.pathname}${location.search}`, cookie);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('Location')).toBe(wanted);
   });
 
   it('never sends the browser off this site or out of /web', async () => {

@@ -87,6 +87,7 @@ export const en = {
   provenanceReviewed: 'reviewed by {who} on {date} ({engine})',
   provenanceReviewedNoDate: 'reviewed ({engine})',
   content: 'Readable content',
+  contentTruncated: 'The content is long: only its beginning is shown here. The original page has all of it.',
   noContent: 'No readable content was extracted from this page.',
   highlights: 'Highlights',
   noHighlights: 'No highlights.',

@@ -89,6 +89,8 @@ export const fr: Record<MessageKey, string> = {
   provenanceReviewed: 'relue par {who} le {date} ({engine})',
   provenanceReviewedNoDate: 'relue ({engine})',
   content: 'Contenu lisible',
+  contentTruncated:
+    'Le contenu est long : seul son début est affiché ici. La page d’origine le contient en entier.',
   noContent: 'Aucun contenu lisible n’a été extrait de cette page.',
   highlights: 'Passages surlignés',
   noHighlights: 'Aucun passage surligné.',

@@ -215,7 +215,7 @@ export function practicePage(view: View, detail: PracticeDetail) {
           <h2>{t('content')}</h2>
           {p.contentMarkdown.trim() ? (
             <div lang={p.lang ?? undefined} dir={p.dir ?? undefined}>
-              <Markdown source={p.contentMarkdown} />
+              <Markdown source={p.contentMarkdown} truncatedNote={t('contentTruncated')} />
             </div>
           ) : (
             <p class="muted">{t('noContent')}</p>
