@@ -1,16 +1,21 @@
 // Pull: fetches what changed in the city library since the cursor, page by page, and applies each page in
 // one transaction with the new cursor — so a crash mid-way resumes from the last whole page. Changes not yet
 // pushed from this browser are re-applied on top (never hidden by an older server copy).
-import { type PullResponse, pullResponseSchema } from '../../shared/api/sync.ts';
+// Speed (bench/initial-sync.ts, a first sync of 10,000 practices): the next page is fetched while this one is
+// written; pages are checked structurally (shared/sync/pull-page.ts), not with zod; and when the library
+// was empty as the pull began, live objects are written without reading the local copy first.
+import type { PullResponse } from '../../shared/api/sync.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
+import { MalformedPull, type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
 import { urlKeys } from '../../shared/url.ts';
 import { openLibrary } from '../store/db.ts';
 import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
-import { callApi } from './api-client.ts';
+import { callApi, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
 
-const pageSize = 1000;
+/** The server's maximum page. */
+const defaultPageSize = 1000;
 
 export interface PulledChanges {
   /** Ids of the objects that changed. */
@@ -19,15 +24,24 @@ export interface PulledChanges {
   authors: string[];
 }
 
-/** Pulls until up to date. */
-export async function pullChanges(connection: Connection): Promise<PulledChanges> {
+/** Pulls until up to date (`pageSize`: tests make several pages out of a few objects). */
+export async function pullChanges(
+  connection: Connection,
+  { pageSize = defaultPageSize }: { pageSize?: number } = {},
+): Promise<PulledChanges> {
   const ids: string[] = [];
   const authors = new Set<string>();
   let since = await getCursor();
+  const fresh = since === 0 && (await libraryIsEmpty());
+  let next = fetchPage(connection, since, pageSize);
   for (;;) {
-    const raw = await callApi<PullResponse>(connection, `/api/sync/pull?since=${since}&limit=${pageSize}`);
-    const page = pullResponseSchema.parse(raw);
-    await applyPage(page);
+    const page = await next;
+    // The next page is on its way while this one is written (its cursor is stored only with it).
+    if (page.hasMore) {
+      next = fetchPage(connection, page.version, pageSize);
+      next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
+    }
+    await applyPage(page, fresh);
     for (const change of page.changes) {
       ids.push(change.id);
       const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
@@ -38,11 +52,35 @@ export async function pullChanges(connection: Connection): Promise<PulledChanges
   }
 }
 
+async function fetchPage(connection: Connection, since: number, pageSize: number): Promise<PullPage> {
+  const raw = await callApi<PullResponse>(connection, `/api/sync/pull?since=${since}&limit=${pageSize}`);
+  try {
+    return readPullPage(raw);
+  } catch (error) {
+    if (error instanceof MalformedPull) throw new SyncError({ reason: 'server', detail: error.message });
+    throw error;
+  }
+}
+
+/** Whether this browser holds no synced object at all (a first sync, or after the stores were reset). */
+async function libraryIsEmpty(): Promise<boolean> {
+  const db = await openLibrary();
+  const tx = db.transaction(['practices', 'highlights', 'stakeholders', 'snippets']);
+  const counts = await Promise.all(
+    (['practices', 'highlights', 'stakeholders', 'snippets'] as const).map((s) => tx.objectStore(s).count()),
+  );
+  await tx.done;
+  return counts.every((n) => n === 0);
+}
+
 /**
  * One page in one transaction. All reads are issued at once and all writes too (IndexedDB queues them inside
- * the transaction), rather than one round trip per object: a first sync of 10,000 practices is 20 pages.
+ * the transaction), rather than one round trip per object: a first sync of 10,000 practices is 10 pages.
+ * `fresh`: the stores were empty when this pull began, so a local copy of a live object can only be an
+ * earlier page's (older: the server's versions only grow) or a creation not yet pushed (version 0); either
+ * is overwritten, so it is not read. Tombstones still read theirs (what stays of it is built from it).
  */
-async function applyPage(page: ReturnType<typeof pullResponseSchema.parse>): Promise<void> {
+async function applyPage(page: PullPage, fresh: boolean): Promise<void> {
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
   const tx = db.transaction(
@@ -59,7 +97,9 @@ async function applyPage(page: ReturnType<typeof pullResponseSchema.parse>): Pro
   }
   const kept = page.changes.filter((c) => isKeptKind(c.kind));
   const locals = await Promise.all(
-    kept.map((c) => tx.objectStore(storeOfKind[c.kind as KeptKind]).get(c.id)),
+    kept.map((c) =>
+      fresh && !c.deleted ? undefined : tx.objectStore(storeOfKind[c.kind as KeptKind]).get(c.id),
+    ),
   );
   const writes: Promise<unknown>[] = [];
   kept.forEach((change, i) => {
@@ -77,7 +117,12 @@ async function applyPage(page: ReturnType<typeof pullResponseSchema.parse>): Pro
     for (const m of pending.get(change.id) ?? []) object = applyPending(kind, object, m);
     if (kind === 'practice') {
       const practice = object as Practice;
-      writes.push(store.put({ ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) } as never));
+      // Most pages are their own canonical address: normalise it once.
+      const keys =
+        practice.canonicalUrl && practice.canonicalUrl !== practice.url
+          ? urlKeys(practice.url, practice.canonicalUrl)
+          : urlKeys(practice.url);
+      writes.push(store.put({ ...practice, urlKeys: keys } as never));
     } else {
       writes.push(store.put(object as never));
     }

@@ -16,7 +16,9 @@ export const syncRoutes = new Hono<AppEnv>()
   .get('/pull', async (c) => {
     const { since, limit } = readQuery(c, pullQuerySchema);
     const { db, caches } = c.get('deps');
-    return c.json(await pull(db, caches, c.get('caller'), since, limit));
+    // Already JSON text (server/sync/pull.ts writes it around the stored data).
+    const body = await pull(db, caches, c.get('caller'), since, limit);
+    return c.body(body, 200, { 'content-type': 'application/json' });
   })
   .post('/push', canWrite, async (c) => {
     const { db, clock } = c.get('deps');

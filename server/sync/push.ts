@@ -1,17 +1,24 @@
 // POST /api/sync/push, the I/O around the pure plan (shared/sync/push.ts). One write transaction
 // (BEGIN IMMEDIATE): concurrent pushes to one database queue up, and a refused mutation rolls back all.
-import type { InValue, Transaction } from '@libsql/client';
+import type { Transaction } from '@libsql/client';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PushRequest, PushResponse } from '../../shared/api/sync.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Mutation } from '../../shared/sync/mutation.ts';
-import type { ObjectState } from '../../shared/sync/object-state.ts';
 import { type ProcessedMutation, PushRejected, planPush } from '../../shared/sync/push.ts';
 import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
 import { cities, conflicts, libraryObjects, processedMutations } from '../db/schema/index.ts';
 import { validationError } from '../validate.ts';
 import { rowFromState, stateFromRow } from './object-rows.ts';
+import {
+  insertProcessedSql,
+  objectArgs,
+  type PushInputs,
+  readPushInputs,
+  setLibraryVersionSql,
+  upsertObjectsSql,
+} from './push-sql.ts';
 import { reclaimErasedSpace } from './reclaim-space.ts';
 import {
   erasedAmong,
@@ -50,18 +57,11 @@ export async function pushInTx(
   nowMs: number,
 ): Promise<PushOutcome> {
   const cityId = caller.city.id;
-  // 1. The library version, read under the write lock.
-  const [city] = await tx.select({ v: cities.libraryVersion }).from(cities).where(eq(cities.id, cityId));
-  const libraryVersion = city!.v;
-  // 2. Which of these mutation ids were processed before.
-  const ids = [...new Set(batch.map((m) => m.id))];
-  const done = await tx
-    .select()
-    .from(processedMutations)
-    .where(and(eq(processedMutations.cityId, cityId), inArray(processedMutations.id, ids)));
+  // 1–3. Under the write lock: the library version, which of these mutation ids were processed before, and
+  //      the objects involved (this city only); links to erased stakeholders are dropped (stakeholder-links.ts).
+  const { libraryVersion, processed: done, rows } = await readInputs(tx, cityId, batch);
   const processed = new Map<string, ProcessedMutation>(done.map((p) => [p.id, p]));
-  // 3. The objects involved, in this city only; links to erased stakeholders are dropped (stakeholder-links.ts).
-  const objects = await loadObjects(tx, cityId, batch);
+  const objects = new Map(rows.map((r) => [r.id, stateFromRow(r)]));
   const mutations = withoutLinksTo(batch, await erasedAmong(tx, cityId, linkedStakeholderIds(batch)));
   // 4. The plan (pure): throws PushRejected for a mutation that cannot be applied.
   const input = { cityId, memberId: caller.member.id, libraryVersion, nowMs, mutations, objects, processed };
@@ -89,29 +89,50 @@ export async function pushInTx(
   return { response: { version: plan.version, results: plan.results }, erased: [...erased], unlinked };
 }
 
-async function loadObjects(tx: Tx, cityId: string, mutations: Mutation[]): Promise<Map<string, ObjectState>> {
+/** The library version, earlier results of the batch's mutation ids, and the rows of the objects it names, of
+ *  the practices its highlights point at and of the highlights of practices it deletes. */
+async function readInputs(tx: Tx, cityId: string, mutations: Mutation[]): Promise<PushInputs> {
+  const mutationIds = [...new Set(mutations.map((m) => m.id))];
   const ids = new Set(mutations.map((m) => m.objectId));
   for (const m of mutations) {
     const practiceId = m.kind === 'highlight' ? m.fields?.practiceId : undefined;
     if (typeof practiceId === 'string') ids.add(practiceId);
   }
+  const raw = libsqlTx(tx);
+  const inputs = raw
+    ? await readPushInputs(raw, cityId, mutationIds, [...ids])
+    : await readInputsWithDrizzle(tx, cityId, mutationIds, [...ids]);
   const deletedPractices = mutations
     .filter((m) => m.kind === 'practice' && m.op === 'delete')
     .map((m) => m.objectId);
-  const inCity = eq(libraryObjects.cityId, cityId);
-  const rows = await tx
-    .select()
-    .from(libraryObjects)
-    .where(and(inCity, inArray(libraryObjects.id, [...ids])));
   if (deletedPractices.length > 0) {
-    rows.push(
+    inputs.rows.push(
       ...(await tx
         .select()
         .from(libraryObjects)
-        .where(and(inCity, inArray(libraryObjects.parentId, deletedPractices)))),
+        .where(and(eq(libraryObjects.cityId, cityId), inArray(libraryObjects.parentId, deletedPractices)))),
     );
   }
-  return new Map(rows.map((r) => [r.id, stateFromRow(r)]));
+  return inputs;
+}
+
+async function readInputsWithDrizzle(
+  tx: Tx,
+  cityId: string,
+  mutationIds: string[],
+  objectIds: string[],
+): Promise<PushInputs> {
+  const [city] = await tx.select({ v: cities.libraryVersion }).from(cities).where(eq(cities.id, cityId));
+  const { id, objectId, status, objectVersion, conflicts } = processedMutations;
+  const processed = await tx
+    .select({ id, objectId, status, objectVersion, conflicts })
+    .from(processedMutations)
+    .where(and(eq(processedMutations.cityId, cityId), inArray(processedMutations.id, mutationIds)));
+  const rows = await tx
+    .select()
+    .from(libraryObjects)
+    .where(and(eq(libraryObjects.cityId, cityId), inArray(libraryObjects.id, objectIds)));
+  return { libraryVersion: city!.v, processed, rows };
 }
 
 async function write(
@@ -191,7 +212,8 @@ async function write(
       .insert(processedMutations)
       .values(plan.processed.map((p) => ({ ...p, cityId, memberId, createdAt: now })));
   }
-  await tx.update(cities).set({ libraryVersion: plan.version }).where(eq(cities.id, cityId));
+  if (raw) await raw.execute({ sql: setLibraryVersionSql, args: [plan.version, cityId] });
+  else await tx.update(cities).set({ libraryVersion: plan.version }).where(eq(cities.id, cityId));
 }
 
 /** The libSQL transaction under drizzle's (drizzle-orm/libsql keeps it as `session.tx`); undefined otherwise. */
@@ -199,30 +221,3 @@ export function libsqlTx(tx: Tx): Transaction | undefined {
   const inner = (tx as unknown as { session?: { tx?: Partial<Transaction> } }).session?.tx;
   return typeof inner?.execute === 'function' ? (inner as Transaction) : undefined;
 }
-
-const placeholders = (rows: number, columns: number) => {
-  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-  return Array.from({ length: rows }, () => row).join(', ');
-};
-
-/** The same statement drizzle built: insert, or on (city_id, id) update everything but kind and creation. */
-const upsertObjectsSql = (rows: number) =>
-  `insert into library_objects (city_id, id, kind, version, parent_id, created_at, created_by, updated_at, updated_by, deleted_at, data, meta) values ${placeholders(rows, 12)} on conflict (city_id, id) do update set version = excluded.version, parent_id = excluded.parent_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, data = excluded.data, meta = excluded.meta`;
-
-const objectArgs = (r: typeof libraryObjects.$inferInsert): InValue[] => [
-  r.cityId,
-  r.id,
-  r.kind,
-  r.version,
-  r.parentId ?? null,
-  r.createdAt,
-  r.createdBy,
-  r.updatedAt,
-  r.updatedBy,
-  r.deletedAt ?? null,
-  JSON.stringify(r.data),
-  JSON.stringify(r.meta),
-];
-
-const insertProcessedSql = (rows: number) =>
-  `insert into processed_mutations (city_id, id, member_id, object_id, status, object_version, conflicts, created_at) values ${placeholders(rows, 8)}`;

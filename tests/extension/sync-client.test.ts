@@ -11,13 +11,14 @@ import {
   updatePractice,
 } from '../../extension/store/practices.ts';
 import { createStakeholder, eraseStakeholder, listStakeholders } from '../../extension/store/stakeholders.ts';
-import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
+import { type Connection, getCursor, saveConnection } from '../../extension/sync/connection.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
 import { batches, pushOutbox } from '../../extension/sync/push-outbox.ts';
 import { backoffDelay, syncNow } from '../../extension/sync/sync-engine.ts';
 import { createApp } from '../../server/app.ts';
 import { addMember, createCity, issueToken, revokeToken } from '../../server/tenancy/tenancy.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { MalformedPull, readPullPage } from '../../shared/sync/pull-page.ts';
 import { freshFileDb } from '../server/support/fresh-db.ts';
 
 const server = 'http://library.test';
@@ -168,6 +169,109 @@ describe('push and pull against the real server', () => {
     await w.push(bruno.connection.token, [deletion('practice', saved.id)]);
     await pullChanges(ana.connection);
     expect(await getPractice(saved.id)).toBeUndefined();
+  });
+});
+
+describe('a first sync', () => {
+  const { areas, tags, ...fields } = page;
+  const creation = (title: string) => ({
+    id: uuidv7(),
+    kind: 'practice',
+    objectId: uuidv7(),
+    baseVersion: 0,
+    hlc: `${new Date().toISOString()}-0000`,
+    op: 'put',
+    createdAt: new Date().toISOString(),
+    fields: {
+      ...fields,
+      url: `https://city.example/${encodeURIComponent(title)}`,
+      title,
+      visibility: 'city',
+      clippedAt: new Date().toISOString(),
+    },
+    add: { areas, tags },
+  });
+
+  it('into an empty browser, page by page, stores every live object, skips the deleted, keeps an unsent creation', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    const pushed = [];
+    for (const title of ['Uno', 'Due', 'Tre', 'Quattro', 'Cinque']) {
+      const m = creation(title);
+      await w.push(bruno.connection.token, [m]);
+      pushed.push(m);
+    }
+    const gone = pushed[1]!.objectId;
+    await w.push(bruno.connection.token, [deletion('practice', gone)]);
+    await saveConnection(ana.connection);
+    const mine = await createPractice(page); // not pushed
+    const pulled = await pullChanges(ana.connection, { pageSize: 2 });
+    expect(new Set(pulled.ids)).toEqual(new Set(pushed.map((m) => m.objectId)));
+    for (const m of pushed) {
+      const local = await getPractice(m.objectId);
+      if (m.objectId === gone) expect(local).toBeUndefined();
+      else expect(local).toMatchObject({ title: m.fields.title, version: expect.any(Number) });
+    }
+    expect((await getPractice(mine.id))?.title).toBe(page.title);
+    expect(await pendingChanges()).toHaveLength(1);
+    expect(await getCursor()).toBe(6);
+  });
+
+  it('refuses a malformed answer without storing any of it', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    await w.push(bruno.connection.token, [creation('Uno')]);
+    await saveConnection(ana.connection);
+    const real = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      const response = await real(input, init);
+      if (!input.includes('/api/sync/pull')) return response;
+      const body = await response.json();
+      body.changes[0].object.areas = 'welcoming_newcomers';
+      return Response.json(body);
+    });
+    const status = await syncNow();
+    expect(status).toMatchObject({ phase: 'error', failure: { reason: 'server' } });
+    expect(status.failure?.detail).toContain('changes.0.object.areas');
+    expect(await getCursor()).toBe(0);
+    expect(await (await openLibrary()).count('practices')).toBe(0);
+  });
+
+  it('checks the shape of every change and fills in the defaults of fields newer than the object', () => {
+    const object = {
+      id: 'p1',
+      cityId: 'c',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      createdBy: 'm',
+      updatedBy: 'm',
+      deletedAt: null,
+      version: 3,
+      ...page,
+      stakeholderIds: [],
+      visibility: 'city',
+      clippedAt: '2025-01-01T00:00:00.000Z',
+    };
+    const answer = (change: Record<string, unknown>) => ({ version: 3, hasMore: false, changes: [change] });
+    const live = { kind: 'practice', id: 'p1', version: 3, deleted: false, object };
+    const read = readPullPage(structuredClone(answer(live)));
+    expect(read.changes[0]).toMatchObject({ object: { summaries: [], title: page.title } });
+    const bad: [Record<string, unknown>, string][] = [
+      [{ ...live, kind: 'recipe' }, 'changes.0.kind'],
+      [{ ...live, version: -1 }, 'changes.0.version'],
+      [{ ...live, object: { ...object, id: 'p2' } }, 'changes.0.object.id'],
+      [{ ...live, object: { ...object, version: 2 } }, 'changes.0.object.version'],
+      [{ ...live, object: { ...object, tags: [1] } }, 'changes.0.object.tags'],
+      [{ ...live, object: null }, 'changes.0.object'],
+      [{ kind: 'practice', id: 'p1', version: 3, deleted: true }, 'changes.0.deletedAt'],
+    ];
+    for (const [change, path] of bad) {
+      expect(() => readPullPage(answer(change))).toThrow(new MalformedPull(path));
+    }
+    expect(() => readPullPage({ version: 3, hasMore: 'no', changes: [] })).toThrow(MalformedPull);
+    expect(() => readPullPage('<html>')).toThrow(MalformedPull);
   });
 });
 

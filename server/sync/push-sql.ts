@@ -1,0 +1,141 @@
+// The push's statements as static SQL, sent straight to the libSQL transaction under drizzle's
+// (server/sync/push.ts). Measured by `npm run bench -- --only bulk-push`: drizzle's query builder cost as much
+// CPU as SQLite itself for the big writes, and its three reads cost more than the rows they read; so the
+// reads go in one batch and the rows are serialised here, each object's shared clock written once.
+import type { InValue, Transaction } from '@libsql/client';
+import type { FieldClock, ObjectState } from '../../shared/sync/object-state.ts';
+import type { ProcessedMutation } from '../../shared/sync/push.ts';
+import type { libraryObjects } from '../db/schema/index.ts';
+
+type Row = typeof libraryObjects.$inferSelect;
+
+export interface PushInputs {
+  libraryVersion: number;
+  processed: ProcessedMutation[];
+  rows: Row[];
+}
+
+const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** The library version, the earlier results of these mutation ids, and these objects — one round trip. */
+export async function readPushInputs(
+  raw: Transaction,
+  cityId: string,
+  mutationIds: string[],
+  objectIds: string[],
+): Promise<PushInputs> {
+  const [version, processed, objects] = await raw.batch([
+    { sql: 'select library_version from cities where id = ?', args: [cityId] },
+    {
+      sql: `select id, object_id, status, object_version, conflicts from processed_mutations where city_id = ? and id in (${list(mutationIds.length)})`,
+      args: [cityId, ...mutationIds],
+    },
+    {
+      sql: `select ${objectColumns.join(', ')} from library_objects where city_id = ? and id in (${list(objectIds.length)})`,
+      args: [cityId, ...objectIds],
+    },
+  ]);
+  return {
+    libraryVersion: Number(version!.rows[0]![0]),
+    processed: processed!.rows.map((r) => ({
+      id: String(r[0]),
+      objectId: String(r[1]),
+      status: String(r[2]) as ProcessedMutation['status'],
+      objectVersion: Number(r[3]),
+      conflicts: Number(r[4]),
+    })),
+    rows: objects!.rows.map((r) => ({
+      cityId: String(r[0]),
+      id: String(r[1]),
+      kind: String(r[2]) as Row['kind'],
+      version: Number(r[3]),
+      parentId: r[4] === null ? null : String(r[4]),
+      createdAt: String(r[5]),
+      createdBy: String(r[6]),
+      updatedAt: String(r[7]),
+      updatedBy: String(r[8]),
+      deletedAt: r[9] === null ? null : String(r[9]),
+      data: JSON.parse(String(r[10])),
+      meta: JSON.parse(String(r[11])),
+    })),
+  };
+}
+
+const objectColumns = [
+  'city_id',
+  'id',
+  'kind',
+  'version',
+  'parent_id',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'deleted_at',
+  'data',
+  'meta',
+];
+
+const placeholders = (rows: number, columns: number) => {
+  const row = `(${list(columns)})`;
+  return Array.from({ length: rows }, () => row).join(', ');
+};
+
+/** Insert, or on (city_id, id) update everything but kind and creation (the statement drizzle built). */
+export const upsertObjectsSql = (rows: number) =>
+  `insert into library_objects (${objectColumns.join(', ')}) values ${placeholders(rows, objectColumns.length)} on conflict (city_id, id) do update set version = excluded.version, parent_id = excluded.parent_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, data = excluded.data, meta = excluded.meta`;
+
+/** One row's arguments for upsertObjectsSql, data and meta as JSON text. */
+export function objectArgs(r: Row): InValue[] {
+  return [
+    r.cityId,
+    r.id,
+    r.kind,
+    r.version,
+    r.parentId ?? null,
+    r.createdAt,
+    r.createdBy,
+    r.updatedAt,
+    r.updatedBy,
+    r.deletedAt ?? null,
+    JSON.stringify(r.data),
+    metaJson(r.meta as { clocks: ObjectState['clocks']; sets: ObjectState['sets'] }),
+  ];
+}
+
+/**
+ * `JSON.stringify(meta)`, except that a clock object shared by several fields (a creation stamps every field
+ * with the same one) is serialised once: half a practice row is clocks, mostly the same clock repeated.
+ */
+export function metaJson(meta: { clocks: ObjectState['clocks']; sets: ObjectState['sets'] }): string {
+  const seen = new Map<FieldClock, string>();
+  const clock = (c: FieldClock) => {
+    let json = seen.get(c);
+    if (json === undefined) {
+      json = JSON.stringify(c);
+      seen.set(c, json);
+    }
+    return json;
+  };
+  const clocks: string[] = [];
+  for (const field in meta.clocks) {
+    const c = meta.clocks[field];
+    if (c !== undefined) clocks.push(`${JSON.stringify(field)}:${clock(c)}`);
+  }
+  const sets: string[] = [];
+  for (const field in meta.sets) {
+    const entries = meta.sets[field];
+    if (entries === undefined) continue;
+    const items = entries.map(
+      (e) =>
+        `{"key":${JSON.stringify(e.key)},"value":${JSON.stringify(e.value)},"present":${e.present},"clock":${clock(e.clock)}}`,
+    );
+    sets.push(`${JSON.stringify(field)}:[${items.join(',')}]`);
+  }
+  return `{"clocks":{${clocks.join(',')}},"sets":{${sets.join(',')}}}`;
+}
+
+export const insertProcessedSql = (rows: number) =>
+  `insert into processed_mutations (city_id, id, member_id, object_id, status, object_version, conflicts, created_at) values ${placeholders(rows, 8)}`;
+
+export const setLibraryVersionSql = 'update cities set library_version = ? where id = ?';
