@@ -7,6 +7,7 @@ import { incrementalPull } from './incremental-pull.ts';
 import { initialSync } from './initial-sync.ts';
 import { pullThroughput } from './pull-throughput.ts';
 import type { Bench } from './report.ts';
+import { searchBench } from './search.ts';
 import { translationMemory } from './translation-memory.ts';
 
 export const benches: Bench[] = [
@@ -16,5 +17,6 @@ export const benches: Bench[] = [
   initialSync,
   incrementalPull,
   pullThroughput,
+  searchBench,
   translationMemory,
 ];

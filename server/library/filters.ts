@@ -36,9 +36,9 @@ export function filterSql(cityIds: readonly string[], f: Filters): SqlPart {
   }
   if (f.areas?.length) {
     where.push(
-      `d.rowid IN (SELECT doc FROM search_doc_areas a WHERE a.city_id = d.city_id AND a.area_id IN (${marks(f.areas.length)}))`,
+      `d.rowid IN (SELECT doc FROM search_doc_areas a WHERE a.city_id IN (${marks(cityIds.length)}) AND a.area_id IN (${marks(f.areas.length)}))`,
     );
-    args.push(...f.areas);
+    args.push(...cityIds, ...f.areas);
   }
   if (f.tags?.length) {
     where.push(`(${f.tags.map(() => 'instr(d.tags, ?) > 0').join(' OR ')})`);

@@ -52,7 +52,9 @@ export async function findDocs(
   let args: InValue[];
   let order: string;
   if (tokens.length) {
-    from = 'search_fts f JOIN search_docs d ON d.rowid = f.rowid';
+    // CROSS JOIN keeps the FTS index the outer loop: otherwise SQLite may walk the city's docs and run the
+    // MATCH once per row (hundreds of ms on a count).
+    from = 'search_fts f CROSS JOIN search_docs d ON d.rowid = f.rowid';
     args = [ftsQuery(tokens), ...filter.args];
     order = sort === 'relevance' ? `${bm25}, ${byDate}` : byDate;
   } else {
@@ -95,6 +97,8 @@ export async function hits(
   tokens: readonly string[],
 ): Promise<(PracticeHit & { cityId: string })[]> {
   if (ids.length === 0) return [];
+  // An IN list on the primary key (city_id, id); pairs are matched below, so a city's id never leaks across.
+  const cities = [...new Set(ids.map((i) => i.cityId))];
   const rows = await db.$client.execute({
     sql: `SELECT o.city_id, o.id, o.created_by, m.name,
             json_extract(o.data, '$.title') AS title, json_extract(o.data, '$.url') AS url,
@@ -103,9 +107,9 @@ export async function hits(
             json_extract(o.data, '$.lang') AS lang, json_extract(o.data, '$.visibility') AS visibility,
             json_extract(o.data, '$.clippedAt') AS clipped
           FROM library_objects o LEFT JOIN members m ON m.id = o.created_by
-          WHERE o.kind = 'practice' AND o.deleted_at IS NULL
-            AND (${ids.map(() => '(o.city_id = ? AND o.id = ?)').join(' OR ')})`,
-    args: ids.flatMap((i) => [i.cityId, i.id]),
+          WHERE o.city_id IN (${cities.map(() => '?').join(', ')}) AND o.id IN (${ids.map(() => '?').join(', ')})
+            AND o.kind = 'practice' AND o.deleted_at IS NULL`,
+    args: [...cities, ...ids.map((i) => i.id)],
   });
   const byKey = new Map(
     rows.rows.map((r) => {
