@@ -115,7 +115,7 @@ describe('translating a selection', () => {
     await expect.poll(() => ana.panel.locator('textarea[name="sourceText"]').inputValue()).toBe(italian);
     await expect
       .poll(() => ana.panel.locator('select[name="sourceLang"] option').first().textContent())
-      .toMatch(/^Detected: Italian/);
+      .toBe('Italian (detected)');
     // The city's language is the source here, so English comes first.
     expect(await ana.panel.locator('select[name="targetLang"]').inputValue()).toBe('en');
 
@@ -199,7 +199,7 @@ describe('the Translate tab in French', () => {
       .fill('Le conseil municipal a lancé une campagne anti-rumeurs.');
     await expect
       .poll(() => panel.locator('select[name="sourceLang"] option').first().textContent())
-      .toMatch(/^Détecté : français/);
+      .toBe('français (détecté)');
     expect(await panel.locator('select[name="targetLang"] option').first().textContent()).toBe('anglais');
     await panel.getByLabel(/^Traduction en anglais/).fill('Mon brouillon');
     await panel.getByRole('button', { name: 'Suggérer' }).click();

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { saveSummary } from '../../extension/features/translate-summary.ts';
 import { useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
+import { createPractice, getPractice } from '../../extension/store/practices.ts';
 import {
   createSnippet,
   deleteSnippet,
@@ -103,5 +105,40 @@ describe('snippet store', () => {
       }),
     );
     expect((await translationMemory()).map((s) => s.id)).toEqual([kept.id]);
+  });
+});
+
+describe('practice summaries in other languages', () => {
+  it('start empty and are saved through the practice update, queued for sync as one whole field', async () => {
+    const practice = await createPractice({
+      url: 'https://comune.bari.it/welcome-desk',
+      canonicalUrl: null,
+      title: 'Sportello di accoglienza',
+      excerpt: 'Un servizio per i nuovi arrivati.',
+      siteName: null,
+      byline: null,
+      publishedTime: null,
+      lang: 'it',
+      dir: 'ltr',
+      image: null,
+      contentMarkdown: '',
+      extraction: 'full',
+      areas: [],
+      tags: [],
+      note: '',
+    });
+    expect(practice.summaries).toEqual([]);
+    await saveSummary(practice.id, reviewed('en', 'A service for newcomers.'));
+    await saveSummary(practice.id, reviewed('fr', 'Un service pour les nouveaux arrivants.'));
+    await saveSummary(practice.id, reviewed('en', 'A desk for newcomers.'));
+    const stored = await getPractice(practice.id);
+    expect(stored!.summaries.map((s) => [s.lang, s.text])).toEqual([
+      ['en', 'A desk for newcomers.'],
+      ['fr', 'Un service pour les nouveaux arrivants.'],
+    ]);
+    const last = (await pendingChanges()).at(-1)!.mutation;
+    expect(last).toMatchObject({ kind: 'practice', objectId: practice.id });
+    expect(Object.keys(last.fields ?? {})).toEqual(['summaries']);
+    expect(last.fields!.summaries).toEqual(stored!.summaries);
   });
 });

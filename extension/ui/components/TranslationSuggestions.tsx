@@ -7,6 +7,8 @@ import { engineLabel } from './TranslationProvenance.tsx';
 
 interface Props {
   suggestions: readonly ShownSuggestion[];
+  /** An engine failure is already shown: no "no suggestion" line under it. */
+  failed: boolean;
   nameOf: (memberId: string | null) => string | null;
   onUse: (suggestion: ShownSuggestion) => void;
 }
@@ -20,18 +22,20 @@ function label(s: ShownSuggestion, nameOf: Props['nameOf']): string {
     : t('suggestionMemoryNear', Math.round(s.memory.similarity * 100), who, when);
 }
 
-export function TranslationSuggestions({ suggestions, nameOf, onUse }: Props) {
-  if (!suggestions.length) return <p class="count-line">{t('translateNoSuggestion')}</p>;
+export function TranslationSuggestions({ suggestions, failed, nameOf, onUse }: Props) {
+  if (!suggestions.length) return failed ? null : <p class="count-line">{t('translateNoSuggestion')}</p>;
   return (
-    <ul class="list suggestions" data-testid="suggestions">
+    <ul class="suggestions" data-testid="suggestions">
       {suggestions.map((s, i) => (
         <li key={`${s.engine}-${i}`} data-engine={s.engine} data-exact={s.memory?.exact ? 'true' : undefined}>
-          <span class="suggestion-label">{label(s, nameOf)}</span>
-          {s.memory && !s.memory.exact && <span class="suggestion-source">{s.memory.sourceText}</span>}
+          <div class="suggestion-head">
+            <span class="suggestion-label">{label(s, nameOf)}</span>
+            <button type="button" class="link" onClick={() => onUse(s)}>
+              {t('suggestionUse')}
+            </button>
+          </div>
+          {s.memory && !s.memory.exact && <p class="suggestion-source">{s.memory.sourceText}</p>}
           <p class="suggestion-text">{s.text}</p>
-          <button type="button" onClick={() => onUse(s)}>
-            {t('suggestionUse')}
-          </button>
         </li>
       ))}
     </ul>

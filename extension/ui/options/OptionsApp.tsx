@@ -1,4 +1,5 @@
-// Settings: the city library connection, the optional toolbar mark (and why it needs tab addresses), shortcuts, language.
+// Settings: the city library connection, the optional toolbar mark (and why it needs tab addresses),
+// translation engines and target language, shortcuts, language.
 
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -7,6 +8,7 @@ import { t } from '../../lib/i18n.ts';
 import { ConnectForm } from '../components/ConnectForm.tsx';
 import { Header } from '../components/Header.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { TranslateOptions } from './TranslateOptions.tsx';
 
 export function OptionsApp() {
   const [markOn, setMarkOn] = useState<boolean | null>(null);
@@ -50,6 +52,7 @@ export function OptionsApp() {
             {t('optionsMarkTurnOff')}
           </button>
         )}
+        <TranslateOptions />
         <h2>{t('optionsShortcutsTitle')}</h2>
         <p>{t('optionsShortcutsExplain')}</p>
         <h2>{t('optionsLanguageTitle')}</h2>

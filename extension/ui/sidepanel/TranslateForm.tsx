@@ -283,9 +283,7 @@ export function TranslateForm({
             onChange={(e) => change({ sourceLang: e.currentTarget.value })}
           >
             <option value="">
-              {detected
-                ? t('translateDetected', nameOf(detected.lang), Math.round(detected.confidence * 100))
-                : t('translateDetectAuto')}
+              {detected ? t('translateDetected', nameOf(detected.lang)) : t('translateDetectAuto')}
             </option>
             {sourceChoices.map((code) => (
               <option key={code} value={code}>
@@ -324,7 +322,7 @@ export function TranslateForm({
           {packState === 'downloading' ? (
             <progress max={1} value={progress} aria-label={t('translatePackDownloading')} />
           ) : (
-            <button type="button" onClick={download}>
+            <button type="button" class="link" onClick={download}>
               {t('translatePackDownload', nameOf(sourceLang), nameOf(targetLang))}
             </button>
           )}
@@ -332,7 +330,9 @@ export function TranslateForm({
         </div>
       )}
       {serverFailure && !answered && (
-        <Notice tone={serverFailure.reason === 'no_engine' ? 'warn' : 'error'}>
+        <Notice
+          tone={['no_engine', 'not_connected', 'offline'].includes(serverFailure.reason) ? 'warn' : 'error'}
+        >
           {translateFailureText(
             { code: serverFailure.reason, message: serverFailure.message ?? '' },
             failureContext,
@@ -342,6 +342,7 @@ export function TranslateForm({
       {run && (
         <TranslationSuggestions
           suggestions={run.suggestions}
+          failed={!!serverFailure}
           nameOf={authorName}
           onUse={(s) => {
             change({ editorText: s.text, editorEngine: s.engine });
