@@ -166,8 +166,14 @@ describe('the suggestion run', () => {
       order: ['server', 'browser'],
       memory,
       engines: {
-        server: async () => (calls.push('server'), { ok: false, reason: 'unsupported_pair' }),
-        browser: async () => (calls.push('browser'), { ok: false, reason: 'unavailable' }),
+        server: async () => {
+          calls.push('server');
+          return { ok: false, reason: 'unsupported_pair' };
+        },
+        browser: async () => {
+          calls.push('browser');
+          return { ok: false, reason: 'unavailable' };
+        },
       },
     });
     expect(calls).toEqual(['server', 'browser']);
