@@ -1,5 +1,6 @@
 // Every bench, one module each. To add one (a server bench, say), write bench/NAME.ts exporting a Bench and
 // list it here; `npm run bench -- --only NAME` then runs it alone.
+import { aggregatesBench } from './aggregates.ts';
 import { bulkPush } from './bulk-push.ts';
 import { bundleSize } from './bundle-size.ts';
 import { clipPipeline } from './clip-pipeline.ts';
@@ -18,5 +19,6 @@ export const benches: Bench[] = [
   incrementalPull,
   pullThroughput,
   searchBench,
+  aggregatesBench,
   translationMemory,
 ];

@@ -216,19 +216,24 @@ async function cityNameOf(db: Db, cityId: string): Promise<string> {
   return String(r.rows[0]?.name ?? '');
 }
 
-export interface ContactsCaller {
-  cityId: string;
-  role: Role;
-  viewersSeeContacts: boolean;
-}
+export type ContactsCaller =
+  | { cityId: string; role: Role; viewersSeeContacts: boolean }
+  /** The authenticated caller as the routes hold it (server/app-env.ts). */
+  | { member: { role: Role }; city: { id: string; viewersSeeContacts: boolean } };
+
+const flatCaller = (c: ContactsCaller) =>
+  'member' in c
+    ? { cityId: c.city.id, role: c.member.role, viewersSeeContacts: c.city.viewersSeeContacts }
+    : c;
 
 /** The city's live contacts; 403 for a viewer when the city hides contact details from viewers. */
 export async function exportContacts(
   db: Db,
-  caller: ContactsCaller,
+  who: ContactsCaller,
   format: 'vcard' | 'csv',
   options: { locale?: ExportLocale; now?: number } = {},
 ): Promise<ExportFile> {
+  const caller = flatCaller(who);
   if (
     hidesContactDetails({
       member: { role: caller.role },

@@ -12,13 +12,26 @@ import { cities, libraryObjects } from '../db/schema/index.ts';
 import { stakeholderFor } from '../stakeholders/contact-visibility.ts';
 import { liveObjects, memberNames } from './objects.ts';
 
-export interface DetailCaller {
-  cityId: string;
-  memberId: string;
-  role: Role;
-  /** The city's setting; read from the database when not given. */
-  viewersSeeContacts?: boolean;
-}
+export type DetailCaller =
+  | {
+      cityId: string;
+      memberId: string;
+      role: Role;
+      /** The city's setting; read from the database when not given. */
+      viewersSeeContacts?: boolean;
+    }
+  /** The authenticated caller as the routes hold it (server/app-env.ts). */
+  | { member: { id: string; role: Role }; city: { id: string; viewersSeeContacts: boolean } };
+
+const flatCaller = (c: DetailCaller) =>
+  'member' in c
+    ? {
+        cityId: c.city.id,
+        memberId: c.member.id,
+        role: c.member.role,
+        viewersSeeContacts: c.city.viewersSeeContacts,
+      }
+    : c;
 
 export interface PracticeDetail {
   practice: Practice;
@@ -31,9 +44,10 @@ export interface PracticeDetail {
 
 export async function getPracticeDetail(
   db: Db,
-  caller: DetailCaller,
+  who: DetailCaller,
   id: string,
 ): Promise<PracticeDetail | null> {
+  const caller = flatCaller(who);
   const { cityId } = caller;
   const [practice] = await liveObjects<Practice>(db, cityId, 'practice', eq(libraryObjects.id, id));
   if (!practice) return null;
@@ -56,7 +70,7 @@ export async function getPracticeDetail(
     memberNames(db, cityId, practice.createdBy ? [practice.createdBy] : []),
     caller.viewersSeeContacts ?? readViewersSeeContacts(db, cityId),
   ]);
-  const who = { member: { role: caller.role }, city: { viewersSeeContacts } };
+  const seer = { member: { role: caller.role }, city: { viewersSeeContacts } };
   const order = new Map(practice.stakeholderIds.map((s, i) => [s, i]));
   return {
     practice,
@@ -65,7 +79,7 @@ export async function getPracticeDetail(
     snippets: snippets.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     stakeholders: stakeholders
       .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-      .map((s) => stakeholderFor(who as never, s)),
+      .map((s) => stakeholderFor(seer as never, s)),
   };
 }
 
