@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeEngine, fakeTranslate, startFakeLibreTranslate } from '../support/fake-libretranslate.ts';
 import { type ExtensionBrowser, e2eExtensionDir, launchWithExtension } from './harness/chromium.ts';
-import { controlPage, openSidePanel, selectText, tabIdFor } from './harness/extension-pages.ts';
+import { controlPage, openPopupFor, openSidePanel, selectText, tabIdFor } from './harness/extension-pages.ts';
 import { type PageServer, servePages } from './harness/page-server.ts';
 import { startSyncServer, type TestMember } from './harness/sync-server.ts';
 
@@ -184,6 +184,59 @@ describe('translating a selection', () => {
   });
 });
 
+describe('bilingual practice cards', () => {
+  it('translates a practice’s summary, applies the glossary, and shows it on the practice with who reviewed it', async () => {
+    const control = await controlPage(ana.ext);
+    const page = await ana.ext.context.newPage();
+    await page.goto(site.url('/welcome-desk.html'));
+    const popup = await openPopupFor(ana.ext, await tabIdFor(control, page.url()));
+    await expect.poll(() => popup.locator('input[name="title"]').inputValue()).toContain('welcome desk');
+    const excerpt = await popup.locator('textarea[name="excerpt"]').inputValue();
+    await popup.getByRole('button', { name: 'Save to library' }).click();
+    await expect.poll(() => popup.locator('[data-tone="ok"]').textContent()).toBe('Saved to your library.');
+    await popup.close();
+
+    await ana.panel.getByRole('tab', { name: 'Library' }).click();
+    await ana.panel.locator('[data-testid="practice-list"] li button', { hasText: 'welcome desk' }).click();
+    expect(await ana.panel.locator('[data-testid="summary-list"]').count()).toBe(0);
+    await ana.panel.getByRole('button', { name: 'Translate summary' }).click();
+    await expect.poll(() => ana.panel.locator('textarea[name="sourceText"]').inputValue()).toBe(excerpt);
+    expect(await ana.panel.locator('.notice', { hasText: 'Translating the summary of' }).count()).toBe(1);
+    await ana.panel.locator('select[name="targetLang"]').selectOption('fr');
+    await ana.panel.getByRole('button', { name: 'Suggest' }).click();
+    await expect
+      .poll(() => suggestions(ana).first().locator('.suggestion-text').textContent(), { timeout: 15_000 })
+      .toBe(fakeTranslate(excerpt, 'en', 'fr').text);
+
+    // "newcomers" is an ICC term: the engine left it in English, the glossary offers the French one.
+    const missing = ana.panel.locator('[data-testid="glossary-hints"] li[data-missing="true"]');
+    await expect.poll(() => missing.count()).toBeGreaterThan(0);
+    const term = (await missing.first().locator('strong').textContent())!;
+    await ana.panel.screenshot({ path: `${shots}/translate-glossary.png`, fullPage: true });
+    await missing.first().getByRole('button', { name: 'Apply' }).click();
+    // Applied in running text: a heading capital is dropped ("… des nouveaux arrivants" mid-sentence).
+    await expect
+      .poll(async () => (await ana.panel.locator('textarea[name="translation"]').inputValue()).toLowerCase())
+      .toContain(term.toLowerCase());
+
+    await ana.panel.getByRole('button', { name: 'Save translation' }).click();
+    await ana.panel
+      .locator('[data-tone="ok"]', { hasText: 'Summary in French saved on the practice.' })
+      .waitFor();
+    // Back on the Library tab, the practice is still open, now with its French summary.
+    await ana.panel.getByRole('tab', { name: 'Library' }).click();
+    await expect.poll(() => ana.panel.locator('#practice-title').textContent()).toContain('welcome desk');
+    const summary = ana.panel.locator('[data-testid="summary-list"] li');
+    await expect.poll(() => summary.count()).toBe(1);
+    expect(await summary.locator('.field-label').textContent()).toBe('French');
+    expect((await summary.locator('p').textContent())!.toLowerCase()).toContain(term.toLowerCase());
+    expect(await summary.locator('.provenance').textContent()).toMatch(
+      /^Reviewed by Ana, .+ · LibreTranslate$/,
+    );
+    await ana.panel.screenshot({ path: `${shots}/practice-summaries.png`, fullPage: true });
+  });
+});
+
 describe('the Translate tab in French', () => {
   let ext: ExtensionBrowser;
   afterAll(async () => {
@@ -208,5 +261,24 @@ describe('the Translate tab in French', () => {
       .toContain('connectez-vous d’abord');
     expect(await panel.getByLabel(/^Traduction en anglais/).inputValue()).toBe('Mon brouillon');
     await panel.screenshot({ path: `${shots}/translate-fr.png`, fullPage: true });
+
+    // Options: the server's engine first from now on, kept in storage.local.
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 700, height: 900 });
+    await options.goto(ext.url('options.html'));
+    await options.getByLabel('le moteur du serveur, puis le traducteur intégré de Chrome').check();
+    await options.locator('[data-tone="ok"]', { hasText: 'Réglages de traduction enregistrés.' }).waitFor();
+    expect(
+      await options.evaluate(async () => {
+        const api = (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome;
+        return (await api.storage.local.get('translatePrefs')).translatePrefs;
+      }),
+    ).toEqual({ engineOrder: ['server', 'browser'], defaultTarget: null });
+    await options.locator('#translate-options').scrollIntoViewIfNeeded();
+    await options.screenshot({ path: `${shots}/translate-options-fr.png` });
   });
 });
