@@ -26,7 +26,7 @@ import { fromRoot } from '../repo-paths.ts';
 import { practiceContent, seededRandom } from '../sync/practices.ts';
 
 /** Bump when the generated data changes, so cached libraries are rebuilt. */
-const generatorVersion = 1;
+const generatorVersion = 2;
 const rowsPerStatement = 400;
 const rowsPerTransaction = 5_000;
 const objectsPerVersion = 50;

@@ -3,7 +3,8 @@
 -- from the city's library version before each search (no triggers, so pushes stay as fast as they were):
 -- search_index_state remembers how far each city is indexed, search_docs holds one row per live practice
 -- with its filterable columns (so filters never parse JSON), search_doc_areas one row per (practice, Index
--- area) for the per-area counts, search_fts the folded text (shared/search/fold.ts) under unicode61.
+-- area) for the per-area counts, search_fts the folded text (shared/search/fold.ts) under unicode61, and in its last column the city as one
+-- token, so a search is narrowed to the caller's city inside the index (search_docs is joined only for filters).
 CREATE TABLE `search_index_state` (
 	`city_id` text PRIMARY KEY NOT NULL,
 	`indexed_version` integer NOT NULL,
@@ -43,7 +44,7 @@ CREATE INDEX `search_doc_areas_doc_idx` ON `search_doc_areas` (`doc`);
 CREATE INDEX `search_doc_areas_clipped_idx` ON `search_doc_areas` (`city_id`,`area_id`,`clipped_at`);
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `search_fts` USING fts5(
-	`title`, `tags`, `areas`, `body`, `highlights`, `site`, `content`,
+	`title`, `tags`, `areas`, `body`, `highlights`, `site`, `content`, `city`,
 	tokenize = 'unicode61 remove_diacritics 2',
 	prefix = '2 3'
 );

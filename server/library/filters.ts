@@ -13,6 +13,8 @@ export type Filters = Pick<
 export interface SqlPart {
   sql: string;
   args: InValue[];
+  /** Whether anything beyond the cities narrows the docs. */
+  narrows: boolean;
 }
 
 const marks = (n: number) => Array(n).fill('?').join(', ');
@@ -65,5 +67,5 @@ export function filterSql(cityIds: readonly string[], f: Filters): SqlPart {
     where.push('d.visibility = ?');
     args.push(f.visibility);
   }
-  return { sql: where.join(' AND '), args };
+  return { sql: where.join(' AND '), args, narrows: where.length > 1 };
 }

@@ -187,13 +187,19 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
       });
     }
     statements.push({
-      sql: `INSERT INTO search_fts (rowid, title, tags, areas, body, highlights, site, content)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [doc, ...searchColumns(p, quotes.get(id) ?? [])],
+      sql: `INSERT INTO search_fts (rowid, title, tags, areas, body, highlights, site, content, city)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [doc, ...searchColumns(p, quotes.get(id) ?? []), cityToken(cityId)],
     });
   }
   if (statements.length > 0) await tx.batch(statements);
 }
+
+/** The searchable FTS columns, in order; the last FTS column, `city`, holds the city's token. */
+export const textColumns = ['title', 'tags', 'areas', 'body', 'highlights', 'site', 'content'] as const;
+
+/** The city as one FTS token (letters and digits), so a search is narrowed to its cities inside the index. */
+export const cityToken = (cityId: string) => `city${cityId.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
 
 /** The FTS columns of a practice, folded: title, tags, area labels (EN and FR), excerpt and note,
  * highlighted passages, site and byline, content. Weights are in search.ts. */

@@ -7,13 +7,13 @@ import type { LibraryQuery, PracticeHit, SearchResult } from '../../shared/api/l
 import type { Db } from '../db/client.ts';
 import { filterSql } from './filters.ts';
 import { markMatches, queryTokens } from './marks.ts';
-import { catchUpSearchIndex } from './search-index.ts';
+import { catchUpSearchIndex, cityToken, textColumns } from './search-index.ts';
 
 export type { PracticeHit, SearchResult };
 
 /** bm25 weights of the FTS columns: title, tags, area labels, excerpt+note, highlights, site+byline, content
- * (the extension's offline search weighs its fields in the same order). */
-export const columnWeights = [8, 6, 5, 4, 3, 2, 1] as const;
+ * (the extension's offline search weighs its fields in the same order), and the city token column (0). */
+export const columnWeights = [8, 6, 5, 4, 3, 2, 1, 0] as const;
 const bm25 = `bm25(search_fts, ${columnWeights.join(', ')})`;
 
 /** An FTS5 query: every word a prefix (`"word"*`), all required. Words hold only letters and digits. */
@@ -46,16 +46,44 @@ export async function findDocs(
   const filter = filterSql(cityIds, query);
   const sort = query.sort ?? (tokens.length ? 'relevance' : 'newest');
   const byDate = sort === 'oldest' ? 'd.clipped_at ASC, d.rowid ASC' : 'd.clipped_at DESC, d.rowid DESC';
-  const limit = options.all ? '' : `LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   const client = db.$client;
+  const only = options.all ? '' : `LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  if (tokens.length && !filter.narrows && sort === 'relevance') {
+    // Words and nothing else (the common case): the FTS index alone answers, restricted to the cities by
+    // their token column; search_docs is read only for the page's ids.
+    const match = cityMatch(cityIds, tokens);
+    const [rows, count] = await Promise.all([
+      client.execute({
+        sql: `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY ${bm25}, rowid DESC ${only}`,
+        args: [match],
+      }),
+      options.all
+        ? null
+        : client.execute({
+            sql: 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
+            args: [match],
+          }),
+    ]);
+    const rowids = rows.rows.map((r) => Number(r.rowid));
+    const docs = rowids.length
+      ? await client.execute(
+          `SELECT rowid, city_id, practice_id FROM search_docs WHERE rowid IN (${rowids.join(', ')})`,
+        )
+      : { rows: [] };
+    const byRowid = new Map(
+      docs.rows.map((r) => [Number(r.rowid), { cityId: String(r.city_id), id: String(r.practice_id) }]),
+    );
+    const ids = rowids.flatMap((r) => byRowid.get(r) ?? []);
+    return { total: count ? Number(count.rows[0]!.n) : ids.length, page, pageSize, ids };
+  }
   let from: string;
   let args: InValue[];
   let order: string;
   if (tokens.length) {
     // CROSS JOIN keeps the FTS index the outer loop: otherwise SQLite may walk the city's docs and run the
-    // MATCH once per row (hundreds of ms on a count).
+    // MATCH once per row (hundreds of ms on a count). The cities are matched inside the index too.
     from = 'search_fts f CROSS JOIN search_docs d ON d.rowid = f.rowid';
-    args = [ftsQuery(tokens), ...filter.args];
+    args = [cityMatch(cityIds, tokens), ...filter.args];
     order = sort === 'relevance' ? `${bm25}, ${byDate}` : byDate;
   } else {
     from = 'search_docs d';
@@ -65,13 +93,19 @@ export async function findDocs(
   const where = tokens.length ? `search_fts MATCH ? AND ${filter.sql}` : filter.sql;
   const [rows, count] = await Promise.all([
     client.execute({
-      sql: `SELECT d.city_id, d.practice_id FROM ${from} WHERE ${where} ORDER BY ${order} ${limit}`,
+      sql: `SELECT d.city_id, d.practice_id FROM ${from} WHERE ${where} ORDER BY ${order} ${only}`,
       args,
     }),
     options.all ? null : client.execute({ sql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`, args }),
   ]);
   const ids = rows.rows.map((r) => ({ cityId: String(r.city_id), id: String(r.practice_id) }));
   return { total: count ? Number(count.rows[0]!.n) : ids.length, page, pageSize, ids };
+}
+
+/** The FTS5 expression: one of the cities (their token column) and every word in the text columns. */
+export function cityMatch(cityIds: readonly string[], tokens: readonly string[]): string {
+  const cities = cityIds.map((id) => `"${cityToken(id)}"`).join(' OR ');
+  return `{city} : (${cities}) AND {${textColumns.join(' ')}} : (${ftsQuery(tokens)})`;
 }
 
 interface HitRow {
