@@ -51,7 +51,7 @@ async function connect(account: TestMember): Promise<Member> {
 }
 
 /** Ana's gesture on a page: the text selected, then "Translate selection" (the path the menu and key take). */
-async function translateSelectionOn(m: Member, text: string): Promise<void> {
+async function translateSelectionOn(m: { ext: ExtensionBrowser }, text: string): Promise<void> {
   const control = await controlPage(m.ext);
   const page = await m.ext.context.newPage();
   await page.goto(site.url('/welcome-desk.html'));
@@ -261,6 +261,13 @@ describe('the Translate tab in French', () => {
       .toContain('connectez-vous d’abord');
     expect(await panel.getByLabel(/^Traduction en anglais/).inputValue()).toBe('Mon brouillon');
     await panel.screenshot({ path: `${shots}/translate-fr.png`, fullPage: true });
+
+    // A new selection takes the workspace; the unsaved translation is set aside and can be brought back.
+    await translateSelectionOn({ ext }, italian);
+    await expect.poll(() => panel.getByLabel('Texte à traduire').inputValue()).toBe(italian);
+    await panel.getByRole('button', { name: 'La reprendre' }).click();
+    expect(await panel.getByLabel('Texte à traduire').inputValue()).toContain('campagne anti-rumeurs');
+    expect(await panel.getByLabel(/^Traduction en anglais/).inputValue()).toBe('Mon brouillon');
 
     // Options: the server's engine first from now on, kept in storage.local.
     const options = await ext.context.newPage();

@@ -71,6 +71,8 @@ export const emptyWork: TranslateWork = {
 };
 
 const draftKey = 'translate:workspace';
+/** An unsaved translation a new selection replaced: kept to be restored. */
+const setAsideKey = 'translate:set-aside';
 
 interface Props {
   /** A fresh start (a selection, a summary, a saved snippet); null: carry on with the draft. */
@@ -113,9 +115,20 @@ export function TranslateForm({
   const [message, setMessage] = useState<{ tone: 'ok' | 'warn' | 'error'; text: string } | null>(null);
   const ui = uiLanguage();
 
+  const [setAside, setSetAside] = useState<TranslateWork | null>(null);
+
   useEffect(() => {
     if (start) {
-      void saveDraft(draftKey, { ...start });
+      // A new selection takes the workspace; an unsaved translation in it is set aside, never dropped.
+      void loadDraft(draftKey).then(async (old) => {
+        const previous = old as Partial<TranslateWork> | undefined;
+        if (previous?.editorText?.trim() && previous.sourceText !== start.sourceText) {
+          const kept = { ...emptyWork, ...previous };
+          await saveDraft(setAsideKey, { ...kept });
+          setSetAside(kept);
+        }
+        await saveDraft(draftKey, { ...start });
+      });
       return;
     }
     void loadDraft(draftKey).then(
@@ -264,6 +277,22 @@ export function TranslateForm({
       <h2 id="translate-heading" class="sr-only">
         {t('tabTranslate')}
       </h2>
+      {setAside && (
+        <div class="notice info" role="status">
+          {t('translateSetAside', setAside.sourceText.slice(0, 60))}{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              change(setAside);
+              setSetAside(null);
+              void clearDraft(setAsideKey);
+            }}
+          >
+            {t('translateRestore')}
+          </button>
+        </div>
+      )}
       {summaryPractice && <Notice tone="info">{t('translateSummaryOf', summaryPractice.title)}</Notice>}
       <label class="field">
         <span>{t('translateSource')}</span>
