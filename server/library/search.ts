@@ -38,7 +38,7 @@ export async function findDocs(
   db: Db,
   cityIds: readonly string[],
   query: LibraryQuery,
-  options: { all?: boolean } = {},
+  options: { all?: boolean; rankAllUpTo?: number } = {},
 ): Promise<FoundDocs> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
@@ -52,19 +52,15 @@ export async function findDocs(
     // Words and nothing else (the common case): the FTS index alone answers, restricted to the cities by
     // their token column; search_docs is read only for the page's ids.
     const match = cityMatch(cityIds, tokens);
-    const [rows, count] = await Promise.all([
-      client.execute({
-        sql: `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY ${bm25}, rowid DESC ${only}`,
-        args: [match],
-      }),
-      options.all
-        ? null
-        : client.execute({
-            sql: 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
-            args: [match],
-          }),
-    ]);
-    const rowids = rows.rows.map((r) => Number(r.rowid));
+    const count = await client.execute({
+      sql: 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
+      args: [match],
+    });
+    const total = Number(count.rows[0]!.n);
+    const rowids =
+      options.all || total <= (options.rankAllUpTo ?? rankAllUpTo)
+        ? await rankedRowids(client, match, only)
+        : await tieredRowids(client, cityIds, tokens, page, pageSize);
     const docs = rowids.length
       ? await client.execute(
           `SELECT rowid, city_id, practice_id FROM search_docs WHERE rowid IN (${rowids.join(', ')})`,
@@ -74,7 +70,7 @@ export async function findDocs(
       docs.rows.map((r) => [Number(r.rowid), { cityId: String(r.city_id), id: String(r.practice_id) }]),
     );
     const ids = rowids.flatMap((r) => byRowid.get(r) ?? []);
-    return { total: count ? Number(count.rows[0]!.n) : ids.length, page, pageSize, ids };
+    return { total, page, pageSize, ids };
   }
   let from: string;
   let args: InValue[];
@@ -102,10 +98,65 @@ export async function findDocs(
   return { total: count ? Number(count.rows[0]!.n) : ids.length, page, pageSize, ids };
 }
 
+/**
+ * Up to this many matches, relevance is bm25 over all of them. Beyond (a short prefix such as "com" matches
+ * most of a big library, and bm25 costs about half a microsecond per match and column), relevance is tiered:
+ * practices whose title, tags or Index areas match come first, by bm25 among themselves, then the others,
+ * most recently indexed (added or changed) first — the same set of practices, ranked at a bounded cost.
+ */
+export const rankAllUpTo = 2_000;
+
+type Client = Db['$client'];
+
+async function rankedRowids(client: Client, match: string, only: string): Promise<number[]> {
+  const rows = await client.execute({
+    sql: `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY ${bm25}, rowid DESC ${only}`,
+    args: [match],
+  });
+  return rows.rows.map((r) => Number(r.rowid));
+}
+
+async function tieredRowids(
+  client: Client,
+  cityIds: readonly string[],
+  tokens: readonly string[],
+  page: number,
+  pageSize: number,
+): Promise<number[]> {
+  const offset = (page - 1) * pageSize;
+  const all = cityMatch(cityIds, tokens);
+  const named = cityMatch(cityIds, tokens, ['title', 'tags', 'areas']);
+  const namedCount = Number(
+    (
+      await client.execute({
+        sql: 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
+        args: [named],
+      })
+    ).rows[0]!.n,
+  );
+  const out: number[] = [];
+  if (offset < namedCount)
+    out.push(...(await rankedRowids(client, named, `LIMIT ${pageSize} OFFSET ${offset}`)));
+  if (out.length < pageSize) {
+    const rest = await client.execute({
+      sql: `SELECT rowid FROM search_fts WHERE search_fts MATCH ?
+              AND rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)
+            ORDER BY rowid DESC LIMIT ${pageSize - out.length} OFFSET ${Math.max(0, offset - namedCount)}`,
+      args: [all, named],
+    });
+    out.push(...rest.rows.map((r) => Number(r.rowid)));
+  }
+  return out;
+}
+
 /** The FTS5 expression: one of the cities (their token column) and every word in the text columns. */
-export function cityMatch(cityIds: readonly string[], tokens: readonly string[]): string {
+export function cityMatch(
+  cityIds: readonly string[],
+  tokens: readonly string[],
+  columns: readonly string[] = textColumns,
+): string {
   const cities = cityIds.map((id) => `"${cityToken(id)}"`).join(' OR ');
-  return `{city} : (${cities}) AND {${textColumns.join(' ')}} : (${ftsQuery(tokens)})`;
+  return `{city} : (${cities}) AND {${columns.join(' ')}} : (${ftsQuery(tokens)})`;
 }
 
 interface HitRow {

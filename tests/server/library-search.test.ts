@@ -2,6 +2,8 @@
 // Italian and Spanish, prefixes as the member types, relevance, every filter, pagination, the city boundary,
 // deletion, and bad parameters answered 400 naming the parameter.
 import { describe, expect, it } from 'vitest';
+import { findDocs } from '../../server/library/search.ts';
+import { catchUpSearchIndex } from '../../server/library/search-index.ts';
 import { searchResultSchema } from '../../shared/api/library.ts';
 import { fileBackend } from './support/backend.ts';
 import { get, practice, push, versionOf } from './support/library-data.ts';
@@ -172,5 +174,47 @@ describe('library search', () => {
       expect(answer.body.error.message.startsWith(name)).toBe(true);
     }
     expect((await get(w, '', '/api/library/search')).status).toBe(401);
+  });
+});
+
+describe('tiered relevance for big result sets', () => {
+  it('puts title, tag and area matches first (by bm25), then the rest newest first, across pages', async () => {
+    const w = await makeWorld(fileBackend);
+    const specs = Array.from({ length: 23 }, (_, i) =>
+      practice({
+        title: i % 4 === 0 ? `Festival number ${i}` : `Practice ${i}`,
+        excerpt: i % 4 === 0 ? '' : `a festival excerpt ${i}`,
+        tags: i === 5 ? ['festivals'] : [],
+        clippedAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+      }),
+    );
+    await push(w, w.a.contributor.token, specs);
+    // Push order is the index order: the tiered tail is newest-indexed first.
+    const named = specs.filter((_, i) => i % 4 === 0 || i === 5).map((m) => m.objectId);
+    const others = specs
+      .filter((_, i) => !(i % 4 === 0 || i === 5))
+      .map((m) => m.objectId)
+      .reverse();
+    await catchUpSearchIndex(w.db, w.a.city.id);
+    const pages: string[] = [];
+    let total = 0;
+    for (let page = 1; page <= 5; page++) {
+      const found = await findDocs(
+        w.db,
+        [w.a.city.id],
+        { q: 'festiv', page, pageSize: 5 },
+        { rankAllUpTo: 1 },
+      );
+      total = found.total;
+      pages.push(...found.ids.map((i) => i.id));
+    }
+    expect(total).toBe(23);
+    expect(pages).toHaveLength(23);
+    expect(new Set(pages).size).toBe(23);
+    expect(new Set(pages.slice(0, named.length))).toEqual(new Set(named));
+    expect(pages.slice(named.length)).toEqual(others);
+    // Below the threshold the same query ranks all matches by bm25: the same set.
+    const all = await findDocs(w.db, [w.a.city.id], { q: 'festiv', pageSize: 100 });
+    expect(new Set(all.ids.map((i) => i.id))).toEqual(new Set(pages));
   });
 });
