@@ -288,6 +288,7 @@ export async function addPractices(lib: BenchLibrary, from: number, count: numbe
     };
     const { state } = applyMutation(null, mutation as never, lib.memberIds[0]!, version);
     const r = rowFromState(lib.cityId, state!);
+    ids.push(r.id);
     rows.push([
       r.cityId,
       r.id,
