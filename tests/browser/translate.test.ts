@@ -45,7 +45,7 @@ async function connect(account: TestMember): Promise<Member> {
   await options.goto(ext.url('options.html'));
   await options.locator('input[name="connect"]').fill(account.connectCode);
   await options.getByRole('button', { name: 'Connect', exact: true }).click();
-  await options.locator('[data-tone="ok"]', { hasText: `as ${account.name} (contributor)` }).waitFor();
+  await options.locator('[data-tone="ok"]', { hasText: `as ${account.name} (` }).waitFor();
   await options.close();
   return { ext, account, panel: await openSidePanel(ext) };
 }
@@ -181,6 +181,32 @@ describe('translating a selection', () => {
     expect(await bruno.panel.locator('textarea[name="translation"]').inputValue()).toBe(reviewed);
     expect(engine.requests.length).toBe(before);
     await bruno.panel.screenshot({ path: `${shots}/translate-memory.png`, fullPage: true });
+  });
+});
+
+describe('a viewer', () => {
+  let vera: Member;
+  afterAll(async () => {
+    await vera?.ext.close();
+  });
+
+  it('reads the city’s translations and gets suggestions, but is told saving is not for viewers', async () => {
+    vera = await connect(await server.member(ana.account.cityId, 'Vera', 'viewer'));
+    await syncNow(vera);
+    await vera.panel.getByRole('tab', { name: 'Translate' }).click();
+    await expect.poll(() => snippetRows(vera).count()).toBe(1);
+    await vera.panel.getByLabel('Text to translate').fill('Benvenuti in biblioteca');
+    // Too short to detect for sure: the member says which language it is.
+    await vera.panel.locator('select[name="sourceLang"]').selectOption('it');
+    expect(await vera.panel.locator('select[name="targetLang"]').inputValue()).toBe('en');
+    await vera.panel.getByRole('button', { name: 'Suggest' }).click();
+    await expect
+      .poll(() => suggestions(vera).first().locator('.suggestion-text').textContent(), { timeout: 15_000 })
+      .toBe(fakeTranslate('Benvenuti in biblioteca', 'it', 'en').text);
+    expect(await vera.panel.getByText('your role (viewer) does not allow saving translations').count()).toBe(
+      1,
+    );
+    expect(await vera.panel.getByRole('button', { name: 'Save translation' }).isDisabled()).toBe(true);
   });
 });
 

@@ -108,7 +108,7 @@ export function TranslateForm({
   const [prefs, setPrefs] = useState<TranslatePrefs>(defaultTranslatePrefs);
   const [engines, setEngines] = useState<EnginesInfo | null>(null);
   const [cityTerms, setCityTerms] = useState<GlossaryTerm[]>([]);
-  const [run, setRun] = useState<SuggestRun | null>(null);
+  const [run, setRun] = useState<(SuggestRun & { targetLang: string }) | null>(null);
   const [busy, setBusy] = useState(false);
   const [packState, setPackState] = useState<'idle' | 'downloading' | 'failed'>('idle');
   const [progress, setProgress] = useState(0);
@@ -189,7 +189,7 @@ export function TranslateForm({
         memory,
         engines: { browser: browserEngine, server: serverEngine },
       });
-      setRun(result);
+      setRun({ ...result, targetLang });
       const first = result.suggestions[0];
       if (first && !work.editorText.trim()) change({ editorText: first.text, editorEngine: first.engine });
     } catch (error) {
@@ -357,6 +357,9 @@ export function TranslateForm({
           )}
           {packState === 'failed' && <Notice tone="warn">{t('translatePackFailed')}</Notice>}
         </div>
+      )}
+      {run?.detectedLang && baseLang(run.detectedLang) === baseLang(run.targetLang) && (
+        <Notice tone="warn">{t('translateSameLanguage', nameOf(run.targetLang))}</Notice>
       )}
       {serverFailure && !answered && (
         <Notice
