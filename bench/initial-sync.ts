@@ -160,6 +160,12 @@ async function run(args: string[]): Promise<BenchReport> {
       server.requests.filter((r) => r.start >= clickedAt),
       clickedAt,
     );
+    // When the service worker itself finished (the status's lastSyncedAt, stamped at the end of its run):
+    // the side panel's idle figure also waits for the panel's own main thread, busy reloading the library.
+    const syncedAt = await panel.evaluate<string | null>(
+      `document.querySelector('[data-testid="sync-status"]').getAttribute('data-synced-at')`,
+    );
+    const workerDoneMs = syncedAt ? Date.parse(syncedAt) - clickedAt : Number.NaN;
     const stored = await panel.evaluate<{ practices: number; cursor: number }>(countStoredExpression);
     if (stored.practices !== count || stored.cursor !== version) {
       throw new Error(
@@ -183,10 +189,11 @@ async function run(args: string[]): Promise<BenchReport> {
           rows: timeline,
         },
         {
-          title: `${count.toLocaleString('en-US')} practices, ${pages} pages of 500, ${(bytes / 1024 / 1024).toFixed(1)} MB of JSON`,
+          title: `${count.toLocaleString('en-US')} practices, ${pages} pages of 1,000, ${(bytes / 1024 / 1024).toFixed(1)} MB of JSON`,
           columns: ['what', 'ms'],
           rows: [
-            ['browser: click → status idle (pulled, applied to IndexedDB)', synced.idleMs],
+            ['service worker: click → its sync run done (pulled, applied, names, conflicts)', workerDoneMs],
+            ['browser: click → status idle in the side panel', synced.idleMs],
             ['browser: click → side panel counts them all', synced.shownMs],
             ['Node: the same pulls, read but not applied (median of 3)', rawMs],
             ...raw.map((r, i): [string, number] => [`  Node pull run ${i + 1}`, r.ms]),
@@ -203,6 +210,13 @@ async function run(args: string[]): Promise<BenchReport> {
           goal: { text: `≤ ${goalMs} ms`, met: synced.shownMs <= goalMs },
         },
         {
+          label: 'initial sync, click → service worker done',
+          value: workerDoneMs,
+          unit: 'ms',
+          baseline: { label: 'raw HTTP pulls from Node', value: rawMs },
+          goal: { text: `≤ ${goalMs} ms`, met: workerDoneMs <= goalMs },
+        },
+        {
           label: 'initial sync, click → status idle',
           value: synced.idleMs,
           unit: 'ms',
@@ -213,11 +227,11 @@ async function run(args: string[]): Promise<BenchReport> {
       notes: [
         `Server: the real app (rate limit off) in its own Node process on 127.0.0.1, fresh file database; the library was written in the push route's row format (bench/sync/seed-library.ts), ${Math.ceil(count / 50)} versions of 50. One run (a first sync happens once per browser): read it with the load average below.`,
         `Browser: Chromium with ${build.dir}, connected through the options page with a connect code; the connect-time sync ran on the empty library before seeding. Verified afterwards: IndexedDB holds ${stored.practices} practices and the cursor is the library version (${version}).`,
-        "Sync = the extension's own run (extension/sync/sync-engine.ts): push (nothing pending), pull in pages of 500 each applied in one IndexedDB transaction, member names, conflicts; then the side panel reloads the library and renders the list.",
+        "Sync = the extension's own run (extension/sync/sync-engine.ts): push (nothing pending), pull in pages of 1,000 each applied in one IndexedDB transaction while the next is fetched, member names, conflicts; then the side panel reloads the library and renders the list (its own page: the status it shows turns idle only once that page can run again).",
         'Context (STACK.md, not the baseline): IndexedDB in Chromium wrote 10,000 records in 0.8 s on this kind of machine.',
         describeBuild(build),
       ],
-      data: { count, synced, raw, seedMs, version, timeline },
+      data: { count, synced, workerDoneMs, raw, seedMs, version, timeline },
     };
   } finally {
     await ext?.close();

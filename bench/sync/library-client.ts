@@ -11,7 +11,7 @@ export interface RawPull {
 export async function pullEverything(
   origin: string,
   token: string,
-  pageSize = 500,
+  pageSize = 1000,
   since = 0,
 ): Promise<RawPull> {
   const started = performance.now();
