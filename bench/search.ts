@@ -76,18 +76,28 @@ function queries(lib: BenchLibrary, count: number): { label: string; query: Libr
   return out;
 }
 
+/**
+ * Each item timed `rounds` times, round after round (so a burst of load on the shared machine hits one round
+ * of many items rather than every round of one); an item's time is the median of its rounds.
+ */
 async function timeAll<T>(
   items: readonly T[],
   run: (item: T) => Promise<number>,
+  rounds = 1,
 ): Promise<{ ms: number[]; totals: number[] }> {
-  const ms: number[] = [];
+  const perRound: number[][] = [];
   const totals: number[] = [];
-  for (const item of items) {
-    const t = performance.now();
-    totals.push(await run(item));
-    ms.push(performance.now() - t);
+  for (let round = 0; round < rounds; round++) {
+    const ms: number[] = [];
+    for (const item of items) {
+      const t = performance.now();
+      const total = await run(item);
+      ms.push(performance.now() - t);
+      if (round === 0) totals.push(total);
+    }
+    perRound.push(ms);
   }
-  return { ms, totals };
+  return { ms: items.map((_, i) => median(perRound.map((r) => r[i]!))), totals };
 }
 
 async function run(args: string[]): Promise<BenchReport> {
@@ -95,6 +105,7 @@ async function run(args: string[]): Promise<BenchReport> {
   const count = intFlag(args, 'queries', 400, 8);
   const connections = intFlag(args, 'connections', 10, 1);
   const duration = intFlag(args, 'duration', 5, 1);
+  const rounds = intFlag(args, 'rounds', 3, 1);
   const lib = await openBenchLibrary(practices, flagValue(args, 'fixtures'));
   const { db, cityId } = lib;
   const client = db.$client;
@@ -107,18 +118,26 @@ async function run(args: string[]): Promise<BenchReport> {
 
     const set = queries(lib, count);
     for (const q of set.slice(0, 20)) await searchPractices(db, cityId, q.query); // warm-up
-    const search = await timeAll(set, async (q) => (await searchPractices(db, cityId, q.query)).total);
+    const search = await timeAll(
+      set,
+      async (q) => (await searchPractices(db, cityId, q.query)).total,
+      rounds,
+    );
     const timed: Timed[] = set.map((q, i) => ({ ...q, ms: search.ms[i]!, total: search.totals[i]! }));
 
     // Baselines, same queries, same database: the bare FTS query, and a LIKE scan (on 20 queries: it is slow).
     const texts = set.filter((q) => q.query.q).map((q) => searchTokens(q.query.q!));
-    const fts = await timeAll(texts, async (tokens) => {
-      const r = await client.execute({
-        sql: 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20',
-        args: [ftsQuery(tokens)],
-      });
-      return r.rows.length;
-    });
+    const fts = await timeAll(
+      texts,
+      async (tokens) => {
+        const r = await client.execute({
+          sql: 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20',
+          args: [ftsQuery(tokens)],
+        });
+        return r.rows.length;
+      },
+      rounds,
+    );
     const like = await timeAll(texts.slice(0, 20), async (tokens) => {
       const r = await client.execute({
         sql: `SELECT id FROM library_objects WHERE city_id = ? AND kind = 'practice' AND deleted_at IS NULL
@@ -234,7 +253,7 @@ async function run(args: string[]): Promise<BenchReport> {
       ],
       tables: [
         {
-          title: `searchPractices by kind of query (${count} queries, once each after 20 warm-ups)`,
+          title: `searchPractices by kind of query (${count} queries after 20 warm-ups; each query's time is the median of ${rounds} rounds)`,
           columns: ['query', 'n', 'median ms', 'p95 ms', 'max ms', 'median hits'],
           rows: byLabel,
         },
