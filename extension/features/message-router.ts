@@ -5,7 +5,11 @@ import { requestSchema } from '../lib/messages.ts';
 import { callWithConnection } from '../sync/call-with-connection.ts';
 import { openConflicts, resolveConflict } from '../sync/conflicts.ts';
 import { type Connection, getConnection, withoutToken } from '../sync/connection.ts';
-import { cityGlossaryOnServer } from '../sync/glossary-client.ts';
+import {
+  cityGlossaryOnServer,
+  deleteGlossaryTermOnServer,
+  putGlossaryTermOnServer,
+} from '../sync/glossary-client.ts';
 import { syncNow } from '../sync/sync-engine.ts';
 import { enginesOnServer, type ServerReply, translateOnServer } from '../sync/translate-client.ts';
 import { captureContact } from './capture-contact.ts';
@@ -69,6 +73,12 @@ export async function routeRequest(message: unknown, sender: Sender): Promise<un
       return withServer(enginesOnServer);
     case 'city-glossary':
       return withServer(cityGlossaryOnServer);
+    case 'glossary-put': {
+      const { type: _type, id, ...body } = request;
+      return withServer((c) => putGlossaryTermOnServer(c, id, body));
+    }
+    case 'glossary-delete':
+      return withServer((c) => deleteGlossaryTermOnServer(c, request.id));
   }
 }
 

@@ -47,6 +47,16 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('translation-engines') }),
   /** The city's own glossary terms. */
   z.object({ type: z.literal('city-glossary') }),
+  /** Create or replace one of the city's glossary terms (coordinators and contributors; the server checks). */
+  z.object({
+    type: z.literal('glossary-put'),
+    id: z.string().min(1).max(64),
+    conceptId: z.string().min(1).max(100).nullable(),
+    labels: z.record(z.string(), z.string()),
+    note: z.string().max(2000).optional(),
+  }),
+  /** Delete one of the city's glossary terms. */
+  z.object({ type: z.literal('glossary-delete'), id: z.string().min(1).max(64) }),
 ]);
 export type ExtensionRequest = z.infer<typeof requestSchema>;
 
@@ -70,6 +80,8 @@ export interface Replies {
   translate: ServerReply<TranslateResponse>;
   'translation-engines': ServerReply<EnginesInfo>;
   'city-glossary': ServerReply<GlossaryTerm[]>;
+  'glossary-put': ServerReply<GlossaryTerm>;
+  'glossary-delete': ServerReply<{ deleted: string }>;
 }
 
 /** Sends a request to the background and returns its typed reply. */

@@ -32,7 +32,7 @@ export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 export const glossaryPutSchema = z.object({
   conceptId: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'must be a concept id of the ICC glossary')
+    .regex(/^[a-z0-9][a-z0-9._:-]{0,99}$/, 'must be a concept id of the ICC glossary (e.g. area:mediation)')
     .nullable()
     .optional(),
   labels: glossaryLabelsSchema,

@@ -1,16 +1,21 @@
 // The side panel's Translate tab: the workspace (TranslateForm) and the city's saved translations, recent
 // first, searchable as you type; opening one shows its translations with their provenance and loads it into
-// the workspace to add or correct a language.
+// the workspace to add or correct a language. "Glossary" opens the city glossary in place of the workspace;
+// coming back remounts the workspace from its draft, so it reads the glossary just changed.
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Practice } from '../../../shared/schemas/practice.ts';
 import type { Snippet } from '../../../shared/schemas/snippet.ts';
 import { languageName } from '../../../shared/translate/languages.ts';
 import { t, uiLanguage } from '../../lib/i18n.ts';
+import { sendRequest } from '../../lib/messages.ts';
 import { onLibraryChange } from '../../store/library-events.ts';
 import { deleteSnippet, listSnippets } from '../../store/snippets.ts';
 import type { ConnectionInfo } from '../../sync/connection.ts';
+import type { EnginesInfo } from '../../sync/translate-client.ts';
 import { Notice } from '../components/Notice.tsx';
 import { TranslationProvenance } from '../components/TranslationProvenance.tsx';
+import { GlossaryView } from './GlossaryView.tsx';
 import { emptyWork, TranslateForm, type TranslateWork } from './TranslateForm.tsx';
 
 /** The city's live snippets in this browser, reloaded on every library change. */
@@ -55,14 +60,58 @@ export function TranslateView({ start, practices, connection, readOnly, authorNa
   const [openId, setOpenId] = useState<string | null>(null);
   const [workStart, setWorkStart] = useState<TranslateStart | null>(start);
   const [notice, setNotice] = useState<string | null>(null);
+  const [showGlossary, setShowGlossary] = useState(false);
+  const [engines, setEngines] = useState<EnginesInfo | null>(null);
   const ui = uiLanguage();
-  useEffect(() => setWorkStart(start), [start]);
+  useEffect(() => {
+    setWorkStart(start);
+    if (start) setShowGlossary(false);
+  }, [start]);
+  // The server's limits (and the city's language), read again after the glossary and after each save.
+  useEffect(() => {
+    if (showGlossary) return;
+    const send = (m: unknown) => browser.runtime.sendMessage(m);
+    void sendRequest(send, { type: 'translation-engines' }).then((r) => r.ok && setEngines(r.value));
+  }, [showGlossary, notice, connection?.cityId]);
+
+  if (showGlossary) {
+    return (
+      <GlossaryView
+        connection={connection}
+        readOnly={readOnly}
+        cityLang={engines?.cityLang ?? null}
+        onBack={() => setShowGlossary(false)}
+      />
+    );
+  }
 
   const open = openId ? snippets.find((s) => s.id === openId) : undefined;
   const shown = filterSnippets(snippets, query);
   return (
     <div>
       {notice && <Notice tone="ok">{notice}</Notice>}
+      <div class="translate-tools">
+        {engines && (
+          <span class="count-line" data-testid="translate-usage">
+            {t(
+              'translateUsedToday',
+              engines.limits.usedToday.toLocaleString(ui),
+              engines.limits.dailyCharsPerMember.toLocaleString(ui),
+            )}
+          </span>
+        )}
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            // The workspace comes back from its draft (which holds every edit), not from the start again.
+            setWorkStart(null);
+            setShowGlossary(true);
+          }}
+        >
+          {t('glossaryOpen')}
+        </button>
+      </div>
       <TranslateForm
         key={workStart?.at ?? 'draft'}
         start={workStart?.work ?? null}
