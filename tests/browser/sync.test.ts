@@ -138,6 +138,21 @@ describe('the shared city library', () => {
     await bruno.panel.screenshot({ path: `${shots}/sync-merged.png`, fullPage: true });
   });
 
+  it('opens a synced practice on the web dashboard, signed in, from the side panel', async () => {
+    const title = 'A multilingual welcome desk for newcomers';
+    await openPractice(bruno, title);
+    const opened = bruno.ext.context.waitForEvent('page');
+    await bruno.panel.getByRole('button', { name: 'Open on the web' }).click();
+    const web = await opened;
+    await web.waitForURL(/\/web\/practices\//);
+    expect(new URL(web.url()).origin).toBe(server.origin());
+    await expect.poll(() => web.locator('h1').textContent()).toBe(title);
+    // Signed in as Bruno, by a one-time link: the page's header names him.
+    expect(await web.locator('header').innerText()).toContain('Bruno');
+    await web.close();
+    // Bruno stays on the practice: the next test edits it there.
+  });
+
   it('lists a same-field collision as a conflict the member can restore', async () => {
     const title = 'A multilingual welcome desk for newcomers';
     await server.stop();

@@ -3,11 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Practice } from '../../../shared/schemas/practice.ts';
 import type { Stakeholder } from '../../../shared/schemas/stakeholder.ts';
 import { formValuesFrom } from '../../features/clip-page.ts';
+import { practicePath } from '../../features/open-dashboard.ts';
 import { formatDate, t } from '../../lib/i18n.ts';
 import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../store/drafts.ts';
 import { deleteHighlight } from '../../store/highlights.ts';
 import { deletePractice, updatePractice } from '../../store/practices.ts';
+import { DashboardLink } from '../components/DashboardLink.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
 import { PracticeForm } from '../components/PracticeForm.tsx';
@@ -19,6 +21,8 @@ interface Props {
   library: ReturnType<typeof useLibrary>;
   contacts: readonly Stakeholder[];
   readOnly: boolean;
+  /** Whether this browser is connected to a city library (the practice then has a web page once synced). */
+  connected: boolean;
   authorName: (memberId: string | null) => string | null;
   /** Opens the Translate tab with this practice's summary. */
   onTranslateSummary: () => void;
@@ -30,6 +34,7 @@ export function PracticeView({
   library,
   contacts,
   readOnly,
+  connected,
   authorName,
   onTranslateSummary,
   onBack,
@@ -89,6 +94,16 @@ export function PracticeView({
         <a href={practice.url} target="_blank" rel="noopener noreferrer">
           {t('openPage')}
         </a>
+        {connected && (
+          <>
+            {' · '}
+            <DashboardLink
+              next={practicePath(practice.id)}
+              label={t('openOnWeb')}
+              unavailable={practice.version === 0 ? t('dashboardAfterSync') : null}
+            />
+          </>
+        )}
       </p>
       {draftRestored && <Notice tone="info">{t('draftRestored')}</Notice>}
       {message && <Notice tone={message.tone}>{message.text}</Notice>}

@@ -156,6 +156,7 @@ export function SidePanelApp() {
             library={library}
             contacts={contacts.contacts}
             readOnly={readOnly}
+            connected={connection !== null}
             authorName={authorName}
             onTranslateSummary={() => {
               setTab('translate');

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { formatTime, t } from '../../lib/i18n.ts';
 import { sendRequest } from '../../lib/messages.ts';
 import type { SyncStatus } from '../../sync/sync-status.ts';
+import { DashboardLink } from '../components/DashboardLink.tsx';
 import { failureText } from '../components/failure-text.ts';
 import { Notice, type NoticeTone } from '../components/Notice.tsx';
 
@@ -45,6 +46,9 @@ export function SyncBar({ status, cityName, onShowConflicts }: Props) {
             >
               {t('syncNow')}
             </button>
+          )}
+          {status.phase !== 'local' && status.failure?.reason !== 'unauthorized' && (
+            <DashboardLink next="/web" label={t('openLibraryOnWeb')} />
           )}
         </span>
       </Notice>
