@@ -87,15 +87,33 @@ export async function findDocs(
     order = byDate;
   }
   const where = tokens.length ? `search_fts MATCH ? AND ${filter.sql}` : filter.sql;
-  const [rows, count] = await Promise.all([
-    client.execute({
-      sql: `SELECT d.city_id, d.practice_id FROM ${from} WHERE ${where} ORDER BY ${order} ${only}`,
-      args,
-    }),
-    options.all ? null : client.execute({ sql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`, args }),
-  ]);
+  const ranked = order.startsWith('bm25');
+  if (ranked) {
+    // FTS5's bm25() cannot run under a window function: count separately.
+    const [rows, count] = await Promise.all([
+      client.execute({
+        sql: `SELECT d.city_id, d.practice_id FROM ${from} WHERE ${where} ORDER BY ${order} ${only}`,
+        args,
+      }),
+      options.all ? null : client.execute({ sql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`, args }),
+    ]);
+    const ids = rows.rows.map((r) => ({ cityId: String(r.city_id), id: String(r.practice_id) }));
+    return { total: count ? Number(count.rows[0]!.n) : ids.length, page, pageSize, ids };
+  }
+  // One pass: the sort needs every matching row anyway, so the window count comes with the page. Only a page
+  // past the end (no rows) needs a separate count.
+  const rows = await client.execute({
+    sql: `SELECT d.city_id, d.practice_id, count(*) OVER () AS total FROM ${from} WHERE ${where}
+          ORDER BY ${order} ${only}`,
+    args,
+  });
   const ids = rows.rows.map((r) => ({ cityId: String(r.city_id), id: String(r.practice_id) }));
-  return { total: count ? Number(count.rows[0]!.n) : ids.length, page, pageSize, ids };
+  let total = rows.rows[0] ? Number(rows.rows[0].total) : 0;
+  if (!rows.rows[0] && page > 1) {
+    const count = await client.execute({ sql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`, args });
+    total = Number(count.rows[0]!.n);
+  }
+  return { total, page, pageSize, ids };
 }
 
 /**

@@ -128,6 +128,10 @@ describe('library search', () => {
     expect(ids(await search(w, t, { lang: 'en' }))).toEqual([p.welcome]);
     expect(ids(await search(w, t, { visibility: 'network' }))).toEqual([p.educacion]);
     expect(ids(await search(w, t, { q: 'langues', areas: 'education' }))).toEqual([p.ecole]);
+    const byDate = await search(w, t, { q: 'langues', sort: 'newest' });
+    expect([byDate.total, ...byDate.items.map((i) => i.id)]).toEqual([2, p.welcome, p.ecole]);
+    const pastTheEnd = await search(w, t, { q: 'langues', sort: 'oldest', page: 3, pageSize: 1 });
+    expect([pastTheEnd.total, pastTheEnd.items.length]).toEqual([2, 0]);
 
     const newest = [p.oeuvre, p.welcome, p.educacion, p.citta, p.ecole];
     const page1 = await search(w, t, { pageSize: 2 });
