@@ -43,7 +43,8 @@ export function draftKeyFor(url: string): string {
 }
 
 export function formValuesFrom(
-  source: Pick<Practice, 'title' | 'excerpt' | 'areas' | 'tags' | 'note' | 'stakeholderIds'>,
+  source: Pick<Practice, 'title' | 'excerpt' | 'areas' | 'tags' | 'note' | 'stakeholderIds'> &
+    Partial<Pick<Practice, 'visibility'>>,
 ): PracticeFormValues {
   return {
     title: source.title,
@@ -52,6 +53,7 @@ export function formValuesFrom(
     tags: [...source.tags],
     note: source.note,
     stakeholderIds: [...source.stakeholderIds],
+    visibility: source.visibility ?? 'city',
   };
 }
 
@@ -70,6 +72,7 @@ export async function saveNewClip(
     tags: values.tags,
     note: values.note,
     stakeholderIds: values.stakeholderIds,
+    visibility: values.visibility,
   });
   if (keepSelection && page.selection) {
     await addHighlight(practice.id, {

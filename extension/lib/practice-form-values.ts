@@ -6,4 +6,6 @@ export interface PracticeFormValues {
   tags: string[];
   note: string;
   stakeholderIds: string[];
+  /** Kept in the city, or shared with the national network and the ICC programme. */
+  visibility: 'city' | 'network';
 }

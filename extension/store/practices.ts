@@ -22,6 +22,7 @@ export interface NewPractice extends PageMetadata {
   tags: string[];
   note: string;
   stakeholderIds?: string[];
+  visibility?: Practice['visibility'];
 }
 
 function toStored(practice: Practice): StoredPractice {
@@ -38,7 +39,7 @@ export async function createPractice(input: NewPractice, now = new Date()): Prom
     tags: uniqueTags(input.tags),
     areas: [...new Set(input.areas)],
     stakeholderIds: input.stakeholderIds ?? [],
-    visibility: 'city',
+    visibility: input.visibility ?? 'city',
     ...newEnvelope(now),
     clippedAt: now.toISOString(),
   });

@@ -75,6 +75,18 @@ describe('local library', () => {
     expect((await getPractice(saved.id))?.note).toBe('Visited in March');
   });
 
+  it('keeps a practice in the city unless the member shares it with the network, and syncs the choice', async () => {
+    const kept = await createPractice(page());
+    expect(kept.visibility).toBe('city');
+    const shared = await createPractice({ ...page(), url: 'https://example.org/shared', visibility: 'network' });
+    expect(shared.visibility).toBe('network');
+    await updatePractice(kept.id, { visibility: 'network' });
+    const [, createdShared, edited] = (await pendingChanges()).map((e) => e.mutation);
+    expect(createdShared?.fields?.visibility).toBe('network');
+    expect(edited?.fields).toEqual({ visibility: 'network' });
+    expect((await getPractice(kept.id))?.visibility).toBe('network');
+  });
+
   it('queues nothing for an edit that changes nothing', async () => {
     const saved = await createPractice(page());
     await updatePractice(saved.id, { note: saved.note, tags: [...saved.tags] });

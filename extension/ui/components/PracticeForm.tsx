@@ -68,6 +68,18 @@ export function PracticeForm({
           onInput={(e) => set('note', e.currentTarget.value)}
         />
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="shareWithNetwork"
+          checked={values.visibility === 'network'}
+          onChange={(e) => set('visibility', e.currentTarget.checked ? 'network' : 'city')}
+        />
+        <span>
+          {t('fieldShareWithNetwork')}
+          <span class="hint">{t('fieldShareWithNetworkHint')}</span>
+        </span>
+      </label>
       {children}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>

@@ -85,6 +85,7 @@ export function PopupApp() {
           tags: [],
           note: '',
           stakeholderIds: [],
+          visibility: 'city',
           ...(draft as Partial<PracticeFormValues>),
         });
       }
