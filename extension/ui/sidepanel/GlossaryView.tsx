@@ -147,7 +147,10 @@ export function GlossaryView({ connection, readOnly, cityLang, onBack }: Props) 
                   draft={drafts[row.conceptId]}
                   error={errors[row.conceptId]}
                   busy={busy === row.conceptId}
-                  onDraft={(value) => setDrafts((d) => ({ ...d, [row.conceptId]: value }))}
+                  onDraft={(value) => {
+                    setDrafts((d) => ({ ...d, [row.conceptId]: value }));
+                    setErrors(({ [row.conceptId]: _seen, ...rest }) => rest);
+                  }}
                   onSave={() => void saveLocal(row.conceptId)}
                 />
               ))}
