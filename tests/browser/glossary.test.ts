@@ -135,6 +135,24 @@ describe('a coordinator extends the ICC glossary in Italian', () => {
       .poll(() => hints.allTextContents())
       .toEqual(['accoglienza dei nuovi arrivati', 'consulta giovanile']);
     await panel.screenshot({ path: `${shots}/glossary-translate-hints.png`, fullPage: true });
+
+    // A label typed and not saved survives leaving the glossary (and the panel: it is in the drafts store).
+    await panel.getByRole('button', { name: 'Glossary' }).click();
+    await conceptRow(panel, 'area:mediation')
+      .getByLabel(/^Italian for/)
+      .fill('mediazione');
+    await panel.getByRole('button', { name: '← Back to translation' }).click();
+    await panel.reload();
+    await panel.getByRole('tab', { name: 'Translate' }).click();
+    await panel.getByRole('button', { name: 'Glossary' }).click();
+    await expect
+      .poll(() =>
+        conceptRow(panel, 'area:mediation')
+          .getByLabel(/^Italian for/)
+          .inputValue(),
+      )
+      .toBe('mediazione');
+    expect(await conceptRow(panel, 'area:mediation').getByRole('button', { name: 'Save' }).count()).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 // "Add a term" and editing one of the city's own glossary terms: its labels in English, French and the city's
 // language, and a note. Checked before sending; what was typed stays in the form when saving fails.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { GlossaryTerm } from '../../../shared/api/glossary.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 import { baseLang, languageName } from '../../../shared/translate/languages.ts';
@@ -13,6 +13,7 @@ import {
 } from '../../features/glossary-edit.ts';
 import { glossaryProblemText } from '../../features/glossary-failure-text.ts';
 import { t, uiLanguage } from '../../lib/i18n.ts';
+import { clearDraft, loadDraft, saveDraft } from '../../store/drafts.ts';
 import { Notice } from '../components/Notice.tsx';
 
 interface Props {
@@ -32,16 +33,33 @@ export function GlossaryTermForm({ term, localLang, onSave, onCancel }: Props) {
   const ui = uiLanguage();
   const local = baseLang(localLang);
   const showLocal = local !== 'und' && local !== 'en' && local !== 'fr';
+  // What is typed is kept in the drafts store until saved or cancelled: closing the panel loses nothing.
+  const draftKey = `glossary:term:${term?.id ?? 'new'}`;
+  useEffect(() => {
+    void loadDraft(draftKey).then(
+      (kept) => kept && setForm({ ...emptyOwnTerm, ...(kept as Partial<OwnTermForm>) }),
+    );
+  }, [draftKey]);
   const set = (name: keyof OwnTermForm) => (e: { currentTarget: { value: string } }) =>
-    setForm((f) => ({ ...f, [name]: e.currentTarget.value }));
+    setForm((f) => {
+      const next = { ...f, [name]: e.currentTarget.value };
+      void saveDraft(draftKey, { ...next });
+      return next;
+    });
+  const cancel = () => {
+    void clearDraft(draftKey);
+    onCancel();
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const change = ownTermChange(form, localLang, term, newId);
     if (!change.ok) return setError(glossaryProblemText(change.problem));
-    if (!change.request) return onCancel();
+    if (!change.request) return cancel();
     setBusy(true);
-    setError(await onSave(change.request));
+    const failure = await onSave(change.request);
+    if (!failure) await clearDraft(draftKey);
+    setError(failure);
     setBusy(false);
   };
 
@@ -67,7 +85,7 @@ export function GlossaryTermForm({ term, localLang, onSave, onCancel }: Props) {
         <button type="submit" class="primary" disabled={busy}>
           {t('glossarySaveTerm')}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={cancel}>
           {t('cancel')}
         </button>
       </div>

@@ -21,6 +21,7 @@ import {
 } from '../../features/glossary-rows.ts';
 import { t, uiLanguage } from '../../lib/i18n.ts';
 import { sendRequest } from '../../lib/messages.ts';
+import { loadDraft, saveDraft } from '../../store/drafts.ts';
 import type { ConnectionInfo } from '../../sync/connection.ts';
 import { Notice } from '../components/Notice.tsx';
 import { GlossaryConceptRow } from './GlossaryConceptRow.tsx';
@@ -36,6 +37,9 @@ const groupTitle: Record<
 };
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
+
+/** Labels typed and not yet stored, by concept: kept in the drafts store so closing the panel loses none. */
+const labelDraftsKey = 'glossary:labels';
 
 interface Props {
   connection: ConnectionInfo | null;
@@ -68,6 +72,18 @@ export function GlossaryView({ connection, readOnly, cityLang, onBack }: Props) 
     });
   }, [connection?.cityId]);
 
+  useEffect(() => {
+    void loadDraft(labelDraftsKey).then((kept) => {
+      if (kept) setDrafts((typed) => ({ ...(kept as Record<string, string>), ...typed }));
+    });
+  }, []);
+  const updateDrafts = (change: (d: Record<string, string>) => Record<string, string>) =>
+    setDrafts((current) => {
+      const next = change(current);
+      void saveDraft(labelDraftsKey, next);
+      return next;
+    });
+
   const rows = useMemo(() => glossaryRows(iccGlossary, terms, localLang), [terms, localLang]);
   const shown = filterGlossaryRows(rows, query);
 
@@ -99,7 +115,7 @@ export function GlossaryView({ connection, readOnly, cityLang, onBack }: Props) 
     const error = await store(change.request);
     setBusy(null);
     setError(error);
-    if (!error) setDrafts(({ [conceptId]: _done, ...rest }) => rest);
+    if (!error) updateDrafts(({ [conceptId]: _done, ...rest }) => rest);
   };
 
   const localName = knowsLang ? languageName(localLang, ui) : '';
@@ -148,7 +164,7 @@ export function GlossaryView({ connection, readOnly, cityLang, onBack }: Props) 
                   error={errors[row.conceptId]}
                   busy={busy === row.conceptId}
                   onDraft={(value) => {
-                    setDrafts((d) => ({ ...d, [row.conceptId]: value }));
+                    updateDrafts((d) => ({ ...d, [row.conceptId]: value }));
                     setErrors(({ [row.conceptId]: _seen, ...rest }) => rest);
                   }}
                   onSave={() => void saveLocal(row.conceptId)}
