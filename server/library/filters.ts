@@ -37,10 +37,22 @@ export function filterSql(cityIds: readonly string[], f: Filters): SqlPart {
     args.push(...cityIds);
   }
   if (f.areas?.length) {
+    // The date range is applied inside too (index city_id, area_id, clipped_at): the set the subquery builds
+    // is then the area's practices of the period, not of all time.
+    let range = '';
+    const rangeArgs: InValue[] = [];
+    if (f.from) {
+      range += ' AND a.clipped_at >= ?';
+      rangeArgs.push(dayStart(f.from));
+    }
+    if (f.to) {
+      range += ' AND a.clipped_at < ?';
+      rangeArgs.push(dayAfter(f.to));
+    }
     where.push(
-      `d.rowid IN (SELECT doc FROM search_doc_areas a WHERE a.city_id IN (${marks(cityIds.length)}) AND a.area_id IN (${marks(f.areas.length)}))`,
+      `d.rowid IN (SELECT doc FROM search_doc_areas a WHERE a.city_id IN (${marks(cityIds.length)}) AND a.area_id IN (${marks(f.areas.length)})${range})`,
     );
-    args.push(...cityIds, ...f.areas);
+    args.push(...cityIds, ...f.areas, ...rangeArgs);
   }
   if (f.tags?.length) {
     where.push(`(${f.tags.map(() => 'instr(d.tags, ?) > 0').join(' OR ')})`);
