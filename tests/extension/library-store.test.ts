@@ -78,7 +78,11 @@ describe('local library', () => {
   it('keeps a practice in the city unless the member shares it with the network, and syncs the choice', async () => {
     const kept = await createPractice(page());
     expect(kept.visibility).toBe('city');
-    const shared = await createPractice({ ...page(), url: 'https://example.org/shared', visibility: 'network' });
+    const shared = await createPractice({
+      ...page(),
+      url: 'https://example.org/shared',
+      visibility: 'network',
+    });
     expect(shared.visibility).toBe('network');
     await updatePractice(kept.id, { visibility: 'network' });
     const [, createdShared, edited] = (await pendingChanges()).map((e) => e.mutation);

@@ -77,7 +77,7 @@ export function PracticeForm({
         />
         <span>
           {t('fieldShareWithNetwork')}
-          <span class="hint">{t('fieldShareWithNetworkHint')}</span>
+          <span class="check-hint">{t('fieldShareWithNetworkHint')}</span>
         </span>
       </label>
       {children}
