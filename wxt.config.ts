@@ -49,9 +49,10 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+H' },
           description: '__MSG_commandClipSelection__',
         },
-        // Chrome takes at most four suggested keys: open-library has none (members can set one at
-        // chrome://extensions/shortcuts), translate-selection takes Alt+Shift+T.
+        // Chrome takes at most four suggested keys: there open-library has none (members can set one at
+        // chrome://extensions/shortcuts) and translate-selection takes Alt+Shift+T. Firefox has no such limit.
         'open-library': {
+          ...(browser === 'firefox' ? { suggested_key: { default: 'Alt+Shift+L' } } : {}),
           description: '__MSG_commandOpenLibrary__',
         },
         'capture-contact': {
