@@ -6,6 +6,7 @@ import { bundleSize } from './bundle-size.ts';
 import { clipPipeline } from './clip-pipeline.ts';
 import { incrementalPull } from './incremental-pull.ts';
 import { initialSync } from './initial-sync.ts';
+import { offlineSearch } from './offline-search.ts';
 import { pullThroughput } from './pull-throughput.ts';
 import type { Bench } from './report.ts';
 import { searchBench } from './search.ts';
@@ -19,6 +20,7 @@ export const benches: Bench[] = [
   incrementalPull,
   pullThroughput,
   searchBench,
+  offlineSearch,
   aggregatesBench,
   translationMemory,
 ];

@@ -93,8 +93,8 @@ const langs = ['en', 'fr', 'it', 'es', 'de', 'pt'];
 const spanStart = Date.parse('2023-01-01T00:00:00.000Z');
 const spanMs = 3 * 365 * 86_400_000;
 
-/** The fields and sets of practice number `n`. */
-function practiceFields(n: number, pages: readonly PageText[]) {
+/** The fields and sets of practice number `n` (also the offline-search bench's practices). */
+export function practiceFields(n: number, pages: readonly PageText[]) {
   const random = seededRandom(n + 7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const areas = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(indexAreaIds)))];

@@ -49,8 +49,26 @@ export function filterLibrary(
   if (!searchTokens(filter.query).length) return candidates;
   const built = typeof index === 'function' ? index() : index;
   const byId = new Map(candidates.map((p) => [p.id, p]));
-  const docs = candidates.map((p) => built.get(p.id)).filter((d): d is IndexedDocument => !!d);
+  // A cheap pass first: a document can match only if each query word starts one of its words, which one
+  // includes() on its words joined tells; only those few are scored (same results, same order, and on
+  // 10,000 practices most of the time went into scoring documents that had no chance).
+  const starts = searchTokens(filter.query).map((q) => ` ${q}`);
+  const docs = candidates
+    .map((p) => built.get(p.id))
+    .filter((d): d is IndexedDocument => !!d && starts.every((q) => joinedWords(d).includes(q)));
   return searchDocuments(docs, filter.query)
     .map((id) => byId.get(id))
     .filter((p): p is Practice => !!p);
+}
+
+const joined = new WeakMap<IndexedDocument, string>();
+
+/** A document's words, each after a space, computed once per indexed document. */
+function joinedWords(doc: IndexedDocument): string {
+  let words = joined.get(doc);
+  if (words === undefined) {
+    words = doc.fields.map((f) => ` ${f.tokens.join(' ')}`).join('');
+    joined.set(doc, words);
+  }
+  return words;
 }

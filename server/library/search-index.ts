@@ -1,7 +1,8 @@
 // Keeps a city's search index (migration 0004: search_docs, search_doc_areas, search_fts) up to date by
 // catching up from the library version before a search or an aggregate, instead of triggers on
 // library_objects: pushes pay nothing, and a read after N changed objects indexes those N objects, found
-// through the (city_id, version) index. A deleted practice (tombstone, erasure) leaves the index at the next
+// through the (city_id, version) index. The pre-counted aggregates (search_counts, migration 0005) change in
+// the same step. A deleted practice (tombstone, erasure) leaves the index at the next
 // catch-up, before any search can answer. A changed highlight re-indexes its practice.
 //
 // The indexed text is folded by shared/search/fold.ts before FTS5 sees it, so the server and the extension's
@@ -125,9 +126,21 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
     args: [cityId, ...ids],
   });
   const statements: InStatement[] = [];
+  // Changes to the pre-counted aggregates (migration 0005, search_counts), keyed `kind \0 key \0 day`.
+  const deltas = new Map<string, number>();
+  const count = (kind: string, key: string, clippedAt: string, by: number) => {
+    const k = `${kind}\u0000${key}\u0000${clippedAt.slice(0, 10)}`;
+    deltas.set(k, (deltas.get(k) ?? 0) + by);
+  };
   if (existing.rows.length > 0) {
     const rowids = existing.rows.map((r) => Number(r.rowid));
     const list = rowids.join(', ');
+    const old = await tx.execute(`SELECT created_by, clipped_at FROM search_docs WHERE rowid IN (${list})`);
+    for (const r of old.rows) count('member', String(r.created_by), String(r.clipped_at), -1);
+    const oldAreas = await tx.execute(
+      `SELECT area_id, clipped_at FROM search_doc_areas WHERE doc IN (${list})`,
+    );
+    for (const r of oldAreas.rows) count('area', String(r.area_id), String(r.clipped_at), -1);
     statements.push(
       `DELETE FROM search_fts WHERE rowid IN (${list})`,
       `DELETE FROM search_doc_areas WHERE doc IN (${list})`,
@@ -180,7 +193,9 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
         (highlightIds.get(id) ?? []).join(' '),
       ],
     });
+    count('member', String(r.created_by), clippedAt, 1);
     for (const area of new Set(areas)) {
+      count('area', area, clippedAt, 1);
       statements.push({
         sql: 'INSERT INTO search_doc_areas (city_id, area_id, doc, clipped_at) VALUES (?, ?, ?, ?)',
         args: [cityId, area, doc, clippedAt],
@@ -191,6 +206,20 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       args: [doc, ...searchColumns(p, quotes.get(id) ?? []), cityToken(cityId)],
     });
+  }
+  for (const [k, by] of deltas) {
+    if (by === 0) continue;
+    const [kind, key, day] = k.split('\u0000') as [string, string, string];
+    statements.push({
+      sql: `INSERT INTO search_counts (city_id, kind, key, day, n) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (city_id, kind, key, day) DO UPDATE SET n = n + excluded.n`,
+      args: [cityId, kind, key, day, by],
+    });
+    if (by < 0)
+      statements.push({
+        sql: 'DELETE FROM search_counts WHERE city_id = ? AND kind = ? AND key = ? AND day = ? AND n <= 0',
+        args: [cityId, kind, key, day],
+      });
   }
   if (statements.length > 0) await tx.batch(statements);
 }
