@@ -9,6 +9,7 @@
 //   TRANSLATE_MAX_CHARS, TRANSLATE_DAILY_CHARS: server-side translation (server/translate/config.ts).
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { catchUpAllSearchIndexes } from './library/search-index.ts';
 import { openDatabaseFromEnv } from './node-database.ts';
 import { bootstrapFirstCity, bootstrapMessage } from './tenancy/bootstrap.ts';
 import { translationFromEnv } from './translate/config.ts';
@@ -33,6 +34,15 @@ const first = await bootstrapFirstCity(db, {
     ...(env.FIRST_CITY_LANG ? { lang: env.FIRST_CITY_LANG } : {}),
   },
 });
+
+// Build or catch up every city's search index in the background (server/library/search-index.ts), so no
+// member's first search after an upgrade waits for a whole library to be indexed.
+catchUpAllSearchIndexes(db).then(
+  ({ cities, ms }) => {
+    if (ms > 1000) console.log(`Search index: ${cities} cities caught up in ${(ms / 1000).toFixed(1)} s`);
+  },
+  (error) => console.error('Search index: catching up failed', error),
+);
 
 const app = createApp({
   db,

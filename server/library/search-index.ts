@@ -34,6 +34,21 @@ export function catchUpSearchIndex(db: Db, cityId: string): Promise<void> {
   return work;
 }
 
+/**
+ * Catches up every city's index, one city after another: the server starts this in the background
+ * (server/main.ts), so the index of a library that was never indexed (after the upgrade that added search, or
+ * a restored database) is built before members search rather than by the first search. A search or
+ * aggregate arriving meanwhile waits for its city's catch-up (the same promise), then answers in full: no
+ * partial results. Ends with `PRAGMA optimize`, so the planner has statistics for the new tables.
+ */
+export async function catchUpAllSearchIndexes(db: Db): Promise<{ cities: number; ms: number }> {
+  const started = performance.now();
+  const cities = await db.$client.execute('SELECT id FROM cities ORDER BY id');
+  for (const row of cities.rows) await catchUpSearchIndex(db, String(row.id));
+  await db.$client.execute('PRAGMA optimize');
+  return { cities: cities.rows.length, ms: performance.now() - started };
+}
+
 async function catchUp(db: Db, cityId: string): Promise<void> {
   const client = db.$client;
   const state = await client.execute({
