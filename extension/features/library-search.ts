@@ -48,14 +48,20 @@ export function filterLibrary(
   );
   if (!searchTokens(filter.query).length) return candidates;
   const built = typeof index === 'function' ? index() : index;
-  const byId = new Map(candidates.map((p) => [p.id, p]));
   // A cheap pass first: a document can match only if each query word starts one of its words, which one
   // includes() on its words joined tells; only those few are scored (same results, same order, and on
   // 10,000 practices most of the time went into scoring documents that had no chance).
   const starts = searchTokens(filter.query).map((q) => ` ${q}`);
-  const docs = candidates
-    .map((p) => built.get(p.id))
-    .filter((d): d is IndexedDocument => !!d && starts.every((q) => joinedWords(d).includes(q)));
+  const byId = new Map<string, Practice>();
+  const docs: IndexedDocument[] = [];
+  for (const p of candidates) {
+    const d = built.get(p.id);
+    if (!d) continue;
+    const words = joinedWords(d);
+    if (!starts.every((q) => words.includes(q))) continue;
+    docs.push(d);
+    byId.set(p.id, p);
+  }
   return searchDocuments(docs, filter.query)
     .map((id) => byId.get(id))
     .filter((p): p is Practice => !!p);
