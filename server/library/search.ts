@@ -188,10 +188,14 @@ async function tieredRowids(
   const alone = await onlyCities(client, cityIds);
   const all = cityMatch(cityIds, tokens, textColumns, alone);
   const named = cityMatch(cityIds, tokens, ['title', 'tags', 'areas'], alone);
+  // Counted only as far as needed: whether bm25 ranks the tier (at most `rankUpTo`) and whether this page
+  // reaches past it. Beyond that bound the exact number is never used (a common word in tens of thousands
+  // of titles: 10–15 ms saved).
+  const bound = Math.max(rankUpTo, offset + pageSize);
   const namedCount = Number(
     (
       await client.execute({
-        sql: 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
+        sql: `SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${bound + 1})`,
         args: [named],
       })
     ).rows[0]!.n,
