@@ -4,7 +4,8 @@
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import { searchableContentChars, searchTokens } from '../../shared/search/fold.ts';
-import { type IndexedDocument, indexDocument, searchDocuments } from '../../shared/search/match.ts';
+import { type IndexedDocument, indexDocument } from '../../shared/search/match.ts';
+import { buildWordIndex, scoreAll, type WordIndex } from '../../shared/search/word-index.ts';
 import { findIndexArea } from '../../shared/taxonomy/index.ts';
 
 export interface LibraryFilter {
@@ -48,33 +49,28 @@ export function filterLibrary(
   );
   if (!searchTokens(filter.query).length) return candidates;
   const built = typeof index === 'function' ? index() : index;
-  // A cheap pass first: a document can match only if each query word starts one of its words, which one
-  // includes() on its words joined tells; only those few are scored (same results, same order, and on
-  // 10,000 practices most of the time went into scoring documents that had no chance).
-  const starts = searchTokens(filter.query).map((q) => ` ${q}`);
-  const byId = new Map<string, Practice>();
-  const docs: IndexedDocument[] = [];
-  for (const p of candidates) {
-    const d = built.get(p.id);
-    if (!d) continue;
-    const words = joinedWords(d);
-    if (!starts.every((q) => words.includes(q))) continue;
-    docs.push(d);
-    byId.set(p.id, p);
-  }
-  return searchDocuments(docs, filter.query)
-    .map((id) => byId.get(id))
-    .filter((p): p is Practice => !!p);
+  // Scores from the inverted index (the same scores scoreDocument gives), then ranked in the list's order.
+  const words = wordIndexOf(built);
+  const scores = scoreAll(words, searchTokens(filter.query));
+  const scored: { practice: Practice; score: number; order: number }[] = [];
+  candidates.forEach((practice, order) => {
+    const doc = built.get(practice.id);
+    const position = doc ? words.positionOf.get(doc) : undefined;
+    const score = position === undefined ? 0 : scores[position]!;
+    if (score > 0) scored.push({ practice, score, order });
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.map((s) => s.practice);
 }
 
-const joined = new WeakMap<IndexedDocument, string>();
+/** The inverted index of a search index, built once per search index (the side panel keeps one per library state). */
+const wordIndexes = new WeakMap<ReadonlyMap<string, IndexedDocument>, WordIndex>();
 
-/** A document's words, each after a space, computed once per indexed document. */
-function joinedWords(doc: IndexedDocument): string {
-  let words = joined.get(doc);
-  if (words === undefined) {
-    words = doc.fields.map((f) => ` ${f.tokens.join(' ')}`).join('');
-    joined.set(doc, words);
+function wordIndexOf(built: ReadonlyMap<string, IndexedDocument>): WordIndex {
+  let words = wordIndexes.get(built);
+  if (!words) {
+    words = buildWordIndex([...built.values()]);
+    wordIndexes.set(built, words);
   }
   return words;
 }

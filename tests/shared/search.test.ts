@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, searchTokens } from '../../shared/search/fold.ts';
-import { indexDocument, searchDocuments } from '../../shared/search/match.ts';
+import { indexDocument, scoreDocument, searchDocuments } from '../../shared/search/match.ts';
+import { buildWordIndex, scoreAll } from '../../shared/search/word-index.ts';
 
 describe('foldText', () => {
   it('ignores case and accents in French, Italian, Spanish and German words', () => {
@@ -54,5 +56,50 @@ describe('searchDocuments', () => {
 
   it('returns everything, in order, for an empty query', () => {
     expect(searchDocuments(docs, '  ')).toEqual(['desk', 'school', 'note']);
+  });
+});
+
+describe('the inverted word index', () => {
+  // Documents and queries drawn from a small vocabulary with shared starts (acc…, med…), so prefixes,
+  // whole words, repeated words and words missing from some documents all occur.
+  const vocabulary = [
+    'accueil',
+    'accueillir',
+    'acc',
+    'mediation',
+    'médiateur',
+    'med',
+    'école',
+    'ecoles',
+    'zone',
+  ];
+  const text = fc.array(fc.constantFrom(...vocabulary), { maxLength: 8 }).map((w) => w.join(' '));
+  const doc = fc.record({ title: text, note: text, content: text });
+  const query = fc.array(
+    fc
+      .constantFrom(...vocabulary)
+      .chain((w) => fc.integer({ min: 1, max: w.length }).map((n) => w.slice(0, n))),
+    { minLength: 1, maxLength: 3 },
+  );
+
+  it('scores every document exactly as scoring it word by word does', () => {
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 12 }), query, (raw, words) => {
+        const docs = raw.map((d, i) =>
+          indexDocument({
+            id: `d${i}`,
+            fields: [
+              { text: d.title, weight: 8 },
+              { text: d.note, weight: 4 },
+              { text: d.content, weight: 1 },
+            ],
+          }),
+        );
+        const tokens = searchTokens(words.join(' '));
+        const scores = scoreAll(buildWordIndex(docs), tokens);
+        expect([...scores]).toEqual(docs.map((d) => scoreDocument(d, tokens)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
