@@ -3,7 +3,15 @@
 // parsed: search-index.ts stored every filterable value in its own column.
 import type { InValue } from '@libsql/client';
 import type { LibraryQuery } from '../../shared/api/library.ts';
-import { tagSeparator } from './search-index.ts';
+import {
+  areaToken,
+  langToken,
+  monthToken,
+  tagSeparator,
+  undatedToken,
+  visibilityToken,
+  yearToken,
+} from './search-index.ts';
 
 export type Filters = Pick<
   LibraryQuery,
@@ -80,4 +88,48 @@ export function filterSql(cityIds: readonly string[], f: Filters): SqlPart {
     args.push(f.visibility);
   }
   return { sql: where.join(' AND '), args, narrows: where.length > 1 };
+}
+
+/** Beyond this many year/month tokens a date range is left to the SQL check alone. */
+const maxDateTokens = 48;
+
+/**
+ * The filters as FTS5 terms on the last column (search-index.ts, filterTokens): Index areas, visibility,
+ * language and the date range (whole years, else months). They only narrow the words' matches inside the index
+ * (a superset of the filtered practices); filterSql still checks every value exactly. Null when no filter has
+ * terms. Tags and contributors stay SQL only.
+ */
+export function filterMatch(f: Filters): string | null {
+  const terms: string[] = [];
+  const any = (tokens: readonly string[]) => `(${tokens.map((t) => `"${t}"`).join(' OR ')})`;
+  if (f.areas?.length) terms.push(any([...new Set(f.areas.map(areaToken))]));
+  if (f.visibility) terms.push(any([visibilityToken(f.visibility)]));
+  if (f.lang) terms.push(any([langToken(f.lang)]));
+  const dates = f.from && f.to ? dateTokens(f.from, f.to) : null;
+  if (dates) terms.push(any([...dates, undatedToken]));
+  return terms.length ? `{city} : (${terms.join(' AND ')})` : null;
+}
+
+/** The years and months (UTC) covering the days `from`..`to` (YYYY-MM-DD), or null when too many. */
+function dateTokens(from: string, to: string): string[] | null {
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const endY = Number(to.slice(0, 4));
+  const endM = Number(to.slice(5, 7));
+  if (![y, m, endY, endM].every(Number.isInteger)) return null;
+  const out: string[] = [];
+  while (y < endY || (y === endY && m <= endM)) {
+    if (m === 1 && (y < endY || endM === 12)) {
+      out.push(yearToken(String(y).padStart(4, '0')));
+      y++;
+    } else {
+      out.push(monthToken(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`));
+      if (++m > 12) {
+        m = 1;
+        y++;
+      }
+    }
+    if (out.length > maxDateTokens) return null;
+  }
+  return out;
 }

@@ -119,7 +119,7 @@ async function step(tx: Transaction, cityId: string): Promise<boolean> {
   return upTo >= libraryVersion;
 }
 
-interface PracticeData {
+export interface PracticeData {
   title?: string;
   excerpt?: string;
   note?: string;
@@ -219,7 +219,7 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
     statements.push({
       sql: `INSERT INTO search_fts (rowid, title, tags, areas, body, highlights, site, content, city)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [doc, ...searchColumns(p, quotes.get(id) ?? []), cityToken(cityId)],
+      args: [doc, ...searchColumns(p, quotes.get(id) ?? []), filterTokens(cityId, p, clippedAt)],
     });
   }
   for (const [k, by] of deltas) {
@@ -239,11 +239,41 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
   if (statements.length > 0) await tx.batch(statements);
 }
 
-/** The searchable FTS columns, in order; the last FTS column, `city`, holds the city's token. */
+/** The searchable FTS columns, in order; the last FTS column, `city`, holds the city's and the filters' tokens
+ * (filterTokens). */
 export const textColumns = ['title', 'tags', 'areas', 'body', 'highlights', 'site', 'content'] as const;
 
 /** The city as one FTS token (letters and digits), so a search is narrowed to its cities inside the index. */
 export const cityToken = (cityId: string) => `city${cityId.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+
+/** A filter value as one FTS token of the last column: a prefix, then the value's letters and digits. Two
+ * values may share a token (a hyphen dropped): the token only narrows, filters.ts checks the exact value. */
+const token = (prefix: string, value: string) => `${prefix}${value.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+export const areaToken = (areaId: string) => token('area', areaId);
+export const visibilityToken = (visibility: string) => token('vis', visibility);
+/** The language's first subtag (`fr` for `fr-BE`), so a `lang=fr` filter finds `fr-BE` too. */
+export const langToken = (lang: string) => token('lang', lang.split('-')[0] ?? '');
+export const yearToken = (year: string) => token('y', year);
+export const monthToken = (yearMonth: string) => token('m', yearMonth);
+/** Held by a practice whose clippedAt is not an ISO instant, so a date filter's tokens never drop it. */
+export const undatedToken = 'undated';
+
+/**
+ * The last FTS column (weight 0, never searched for words): the city's token and the practice's filter values
+ * (Index areas, visibility, language's first subtag, year and month of clippedAt in UTC), so the filters of a
+ * search with words are FTS terms, intersected with the words' matches inside the index instead of checked on
+ * each match (a common word matches tens of thousands of practices). Changing these tokens needs a
+ * re-index: a custom migration resetting search_index_state (0006).
+ */
+export function filterTokens(cityId: string, p: PracticeData, clippedAt: string): string {
+  const out = [cityToken(cityId), visibilityToken(p.visibility === 'network' ? 'network' : 'city')];
+  for (const area of new Set(p.areas ?? [])) out.push(areaToken(area));
+  if (p.lang) out.push(langToken(p.lang));
+  if (/^\d{4}-\d{2}-\d{2}T/.test(clippedAt))
+    out.push(yearToken(clippedAt.slice(0, 4)), monthToken(clippedAt.slice(0, 7)));
+  else out.push(undatedToken);
+  return out.join(' ');
+}
 
 /** The FTS columns of a practice, folded: title, tags, area labels (EN and FR), excerpt and note,
  * highlighted passages, site and byline, content. Weights are in search.ts. */
