@@ -54,7 +54,8 @@ export function OptionsApp() {
         )}
         <TranslateOptions />
         <h2>{t('optionsShortcutsTitle')}</h2>
-        <p>{t('optionsShortcutsExplain')}</p>
+        {/* Firefox has no limit of four suggested shortcuts: the library has one there too. */}
+        <p>{t(import.meta.env.FIREFOX ? 'optionsShortcutsExplainFirefox' : 'optionsShortcutsExplain')}</p>
         <h2>{t('optionsLanguageTitle')}</h2>
         <p>{t('optionsLanguageExplain')}</p>
       </main>
