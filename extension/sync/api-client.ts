@@ -18,6 +18,23 @@ export class SyncError extends Error {
 
 const requestTimeoutMs = 30_000;
 
+/** A request to the city's server with the member's token, a JSON body and a timeout; rejects without an answer. */
+export function requestServer(
+  connection: Pick<Connection, 'server' | 'token'>,
+  path: string,
+  init: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown } = {},
+): Promise<Response> {
+  return fetch(`${connection.server}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      authorization: `Bearer ${connection.token}`,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: AbortSignal.timeout(requestTimeoutMs),
+  });
+}
+
 export async function callApi<T>(
   connection: Pick<Connection, 'server' | 'token'>,
   path: string,
@@ -25,15 +42,7 @@ export async function callApi<T>(
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${connection.server}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        authorization: `Bearer ${connection.token}`,
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: AbortSignal.timeout(requestTimeoutMs),
-    });
+    response = await requestServer(connection, path, init);
   } catch (error) {
     throw new SyncError({
       reason: 'unreachable',

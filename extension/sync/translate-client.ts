@@ -11,6 +11,7 @@ import {
   type TranslateResponse,
   translateResponseSchema,
 } from '../../shared/api/translate.ts';
+import { requestServer } from './api-client.ts';
 import type { Connection } from './connection.ts';
 
 /** The server's error code, or what went wrong before an answer: offline, not connected, no access. */
@@ -23,8 +24,6 @@ export interface ServerFailure {
 
 export type ServerReply<T> = { ok: true; value: T } | { ok: false; failure: ServerFailure };
 
-const timeoutMs = 30_000;
-
 /** One JSON request to the city's server with the member's token; every failure answered, never thrown. */
 export async function callServer<T>(
   connection: Pick<Connection, 'server' | 'token'>,
@@ -34,15 +33,7 @@ export async function callServer<T>(
 ): Promise<ServerReply<T>> {
   let response: Response;
   try {
-    response = await fetch(`${connection.server}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        authorization: `Bearer ${connection.token}`,
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    response = await requestServer(connection, path, init);
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     return {
