@@ -5,7 +5,13 @@
 
 import type { Snippet } from '../shared/schemas/snippet.ts';
 import { baseLang } from '../shared/translate/languages.ts';
-import { exactKey, findMemoryMatches, type MemoryMatch } from '../shared/translate/memory.ts';
+import {
+  bestMatches,
+  exactKey,
+  findMemoryMatches,
+  type MemoryMatch,
+  memoryMatch,
+} from '../shared/translate/memory.ts';
 import { textSimilarity } from '../shared/translate/memory-similarity.ts';
 import { intFlag } from './flags.ts';
 import type { Bench, BenchReport, Cell } from './report.ts';
@@ -40,25 +46,9 @@ function naiveMatches(
     const exact = exactKey(snippet.sourceText) === key;
     const similarity = exact ? 1 : textSimilarity(query.text, snippet.sourceText);
     if (similarity < minSimilarity) continue;
-    out.push({
-      snippetId: snippet.id,
-      sourceText: snippet.sourceText,
-      sourceLang: snippet.sourceLang,
-      translation: translation.text,
-      targetLang: translation.lang,
-      similarity,
-      exact,
-      reviewedBy: translation.reviewedBy,
-      reviewedAt: translation.reviewedAt,
-    });
+    out.push(memoryMatch(snippet, translation, similarity, exact));
   }
-  out.sort(
-    (a, b) =>
-      Number(b.exact) - Number(a.exact) ||
-      b.similarity - a.similarity ||
-      time(b.reviewedAt) - time(a.reviewedAt),
-  );
-  return out.slice(0, limit);
+  return bestMatches(out, limit);
 }
 
 function timed<T>(fn: () => T): { ms: number; value: T } {

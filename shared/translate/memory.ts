@@ -122,18 +122,33 @@ export function findMemoryMatches(
       similarity = wordSimilarity(words, p.words);
       if (similarity < minSimilarity) continue;
     }
-    matches.push({
-      snippetId: snippet.id,
-      sourceText: snippet.sourceText,
-      sourceLang: snippet.sourceLang,
-      translation: translation.text,
-      targetLang: translation.lang,
-      similarity,
-      exact,
-      reviewedBy: translation.reviewedBy,
-      reviewedAt: translation.reviewedAt,
-    });
+    matches.push(memoryMatch(snippet, translation, similarity, exact));
   }
+  return bestMatches(matches, limit);
+}
+
+/** A match as the memory answers it. */
+export function memoryMatch(
+  snippet: Snippet,
+  translation: Translation,
+  similarity: number,
+  exact: boolean,
+): MemoryMatch {
+  return {
+    snippetId: snippet.id,
+    sourceText: snippet.sourceText,
+    sourceLang: snippet.sourceLang,
+    translation: translation.text,
+    targetLang: translation.lang,
+    similarity,
+    exact,
+    reviewedBy: translation.reviewedBy,
+    reviewedAt: translation.reviewedAt,
+  };
+}
+
+/** Exact matches first, then the most similar, then the most recently reviewed; at most `limit`. */
+export function bestMatches(matches: MemoryMatch[], limit: number): MemoryMatch[] {
   matches.sort(
     (a, b) =>
       Number(b.exact) - Number(a.exact) ||
