@@ -38,24 +38,16 @@ function Report({ data, lang }: { data: ReportData; lang: ReportLang }) {
         {withPractices.length === 0 ? (
           <p>{r.noneNew}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{r.area}</th>
-                <th scope="col" class="num">
-                  {r.count}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {withPractices.map((a) => (
-                <tr key={a.areaId}>
-                  <th scope="row">{indexAreaLabel(a.areaId, lang)}</th>
-                  <td class="num">{formatNumber(a.count, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable
+            head={r.area}
+            count={r.count}
+            lang={lang}
+            rows={withPractices.map((a) => ({
+              key: a.areaId,
+              label: indexAreaLabel(a.areaId, lang),
+              n: a.count,
+            }))}
+          />
         )}
       </section>
       <section>
@@ -75,28 +67,45 @@ function Report({ data, lang }: { data: ReportData; lang: ReportLang }) {
         {data.contributors.length === 0 ? (
           <p>{r.noContributors}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{r.name}</th>
-                <th scope="col" class="num">
-                  {r.count}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.contributors.map((c) => (
-                <tr key={c.memberId}>
-                  <th scope="row">{c.name}</th>
-                  <td class="num">{formatNumber(c.count, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable
+            head={r.name}
+            count={r.count}
+            lang={lang}
+            rows={data.contributors.map((c) => ({ key: c.memberId, label: c.name, n: c.count }))}
+          />
         )}
       </section>
       <p class="meta">{r.generated(formatDate(data.generatedAt, lang))}</p>
     </article>
+  );
+}
+
+/** A two-column table of the report: what (a row header) and how many. */
+function CountTable(props: {
+  head: string;
+  count: string;
+  lang: ReportLang;
+  rows: { key: string; label: string; n: number }[];
+}) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{props.head}</th>
+          <th scope="col" class="num">
+            {props.count}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td class="num">{formatNumber(row.n, props.lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
