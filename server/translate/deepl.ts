@@ -9,24 +9,18 @@ import type { EngineLanguage } from '../../shared/api/translate.ts';
 import { EngineError, type EngineRequest, type EngineTranslation, type TranslationEngine } from './engine.ts';
 import {
   type EngineAnswer,
+  type EngineHttpOptions,
   engineMessage,
   exchange,
-  type Fetch,
   retryAfterSeconds,
   untrustedText,
 } from './engine-http.ts';
 import { baseLanguage, engineCodeOrNull } from './language-codes.ts';
 
-export interface DeepLOptions {
+export interface DeepLOptions extends EngineHttpOptions {
   apiKey: string;
   /** Default: the free API for keys ending in `:fx`, else the paid one (deeplDefaultUrl). */
   url?: string;
-  fetch?: Fetch;
-  /** Per request. Default 15 s. */
-  timeoutMs?: number;
-  /** The longest translated text accepted. Default 50,000 characters. */
-  maxAnswerChars?: number;
-  clock?: () => number;
 }
 
 const label = 'DeepL';

@@ -5,6 +5,16 @@ import { EngineError } from './engine.ts';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** What every engine adapter takes besides its address and key (tests inject fetch and the clock). */
+export interface EngineHttpOptions {
+  fetch?: Fetch;
+  /** Per request. Default 15 s. */
+  timeoutMs?: number;
+  /** The longest translated text accepted. Default 50,000 characters. */
+  maxAnswerChars?: number;
+  clock?: () => number;
+}
+
 export interface ExchangeOptions {
   fetch: Fetch;
   timeoutMs: number;
