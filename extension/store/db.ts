@@ -9,8 +9,12 @@ import type { Snippet } from '../../shared/schemas/snippet.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import type { PendingMutation } from './mutations.ts';
 
-/** A practice as stored: with the normalised URLs it is looked up by ("already clipped?"). */
-export type StoredPractice = Practice & { urlKeys: string[] };
+/**
+ * A practice as stored: with the normalised URLs it is looked up by ("already clipped?"), and, when a
+ * metadata-first sync brought it without its page text (extension/sync/content-backfill.ts), `contentPending`
+ * with an empty `contentMarkdown` until the text arrives.
+ */
+export type StoredPractice = Practice & { urlKeys: string[]; contentPending?: true };
 
 /** A change waiting to be sent to the city library, already in the push protocol's shape. */
 export interface OutboxEntry {

@@ -25,11 +25,19 @@ export interface NewPractice extends PageMetadata {
   visibility?: Practice['visibility'];
 }
 
-function toStored(practice: Practice): StoredPractice {
-  return { ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) };
+/**
+ * A practice as the library lists it: `contentPending` when its page text has not arrived yet (a first sync
+ * lists the library before fetching the texts); its `contentMarkdown` is then empty, not the real text.
+ */
+export type ListedPractice = Practice & { contentPending?: true };
+
+function toStored(practice: Practice, contentPending?: true): StoredPractice {
+  const stored: StoredPractice = { ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) };
+  if (contentPending) stored.contentPending = true;
+  return stored;
 }
 
-function fromStored({ urlKeys: _keys, ...practice }: StoredPractice): Practice {
+function fromStored({ urlKeys: _keys, ...practice }: StoredPractice): ListedPractice {
   return practice;
 }
 
@@ -63,7 +71,8 @@ export async function updatePractice(id: string, edit: PracticeEdit, now = new D
   if (!stored || stored.deletedAt) throw new Error(`practice ${id} not found`);
   const before = fromStored(stored);
   const updated = practiceSchema.parse({ ...before, ...changes, updatedAt: now.toISOString() });
-  await tx.objectStore('practices').put(toStored(updated));
+  // A text not arrived yet stays awaited: the edit cannot change it, so the mutation never carries it.
+  await tx.objectStore('practices').put(toStored(updated, stored.contentPending));
   await enqueue(tx, (hlc) => updateMutation('practice', before, updated, hlc), now.getTime());
   await tx.done;
   announceLibraryChange({ kind: 'practice', ids: [id] });
@@ -88,7 +97,7 @@ export async function deletePractice(id: string, now = new Date()): Promise<void
   announceLibraryChange({ kind: 'practice', ids: [id] });
 }
 
-export async function getPractice(id: string): Promise<Practice | undefined> {
+export async function getPractice(id: string): Promise<ListedPractice | undefined> {
   const stored = await (await openLibrary()).get('practices', id);
   return stored && !stored.deletedAt ? fromStored(stored) : undefined;
 }
@@ -107,7 +116,7 @@ export async function findPracticeByUrl(
 }
 
 /** Live practices, most recently changed first. */
-export async function listPractices(): Promise<Practice[]> {
+export async function listPractices(): Promise<ListedPractice[]> {
   const all = await (await openLibrary()).getAllFromIndex('practices', 'byUpdatedAt');
   return all
     .filter((p) => !p.deletedAt)

@@ -29,8 +29,12 @@ export async function saveConnection(connection: Connection): Promise<void> {
   const previous = (await db.get('meta', 'connection')) as Connection | undefined;
   const tx = db.transaction('meta', 'readwrite');
   await tx.store.put(connection, 'connection');
-  // Another city's library starts from the beginning; the same city carries on from where it was.
-  if (previous && previous.cityId !== connection.cityId) await tx.store.put(0, 'cursor');
+  // Another city's library starts from the beginning; the same city carries on from where it was. (The
+  // page texts still awaited from the other city's range are not this city's to fetch.)
+  if (previous && previous.cityId !== connection.cityId) {
+    await tx.store.put(0, 'cursor');
+    await tx.store.delete('contentBackfill');
+  }
   await tx.done;
 }
 

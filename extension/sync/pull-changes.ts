@@ -4,6 +4,10 @@
 // Speed (bench/initial-sync.ts, a first sync of 10,000 practices): the next page is fetched while this one is
 // written; pages are checked structurally (shared/sync/pull-page.ts), not with zod; and when the library
 // was empty as the pull began, live objects are written without reading the local copy first.
+// Metadata first (shared/sync/README.md): into an empty library the pull asks for practices without their
+// page text (`omit=contentMarkdown`, a quarter of the bytes), stores them marked `contentPending`, and records
+// the range of versions pulled so (meta `contentBackfill`, in each page's transaction); the texts follow in the
+// background (content-backfill.ts), so the library is listed and searchable by its metadata in seconds.
 import type { PullResponse } from '../../shared/api/sync.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import { MalformedPull, type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
@@ -13,6 +17,7 @@ import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/ki
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
 import { callApi, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
+import { type ContentBackfill, contentBackfillKey } from './content-backfill.ts';
 
 /** The server's maximum page. */
 const defaultPageSize = 1000;
@@ -33,15 +38,17 @@ export async function pullChanges(
   const authors = new Set<string>();
   let since = await getCursor();
   const fresh = since === 0 && (await libraryIsEmpty());
-  let next = fetchPage(connection, since, pageSize);
+  // Only into an empty library: a pull resumed after a crash, and every later pull, bring whole objects.
+  const omitContent = fresh;
+  let next = fetchPage(connection, since, pageSize, omitContent);
   for (;;) {
     const page = await next;
     // The next page is on its way while this one is written (its cursor is stored only with it).
     if (page.hasMore) {
-      next = fetchPage(connection, page.version, pageSize);
+      next = fetchPage(connection, page.version, pageSize, omitContent);
       next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
     }
-    await applyPage(page, fresh);
+    await applyPage(page, fresh, omitContent ? since : undefined);
     for (const change of page.changes) {
       ids.push(change.id);
       const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
@@ -52,8 +59,17 @@ export async function pullChanges(
   }
 }
 
-async function fetchPage(connection: Connection, since: number, pageSize: number): Promise<PullPage> {
-  const raw = await callApi<PullResponse>(connection, `/api/sync/pull?since=${since}&limit=${pageSize}`);
+async function fetchPage(
+  connection: Connection,
+  since: number,
+  pageSize: number,
+  omitContent: boolean,
+): Promise<PullPage> {
+  const omit = omitContent ? '&omit=contentMarkdown' : '';
+  const raw = await callApi<PullResponse>(
+    connection,
+    `/api/sync/pull?since=${since}&limit=${pageSize}${omit}`,
+  );
   try {
     return readPullPage(raw);
   } catch (error) {
@@ -79,8 +95,9 @@ async function libraryIsEmpty(): Promise<boolean> {
  * `fresh`: the stores were empty when this pull began, so a local copy of a live object can only be an
  * earlier page's (older: the server's versions only grow) or a creation not yet pushed (version 0); either
  * is overwritten, so it is not read. Tombstones still read theirs (what stays of it is built from it).
+ * `omittedSince`: the page was pulled without page texts from this cursor; its range joins the backfill.
  */
-async function applyPage(page: PullPage, fresh: boolean): Promise<void> {
+async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number): Promise<void> {
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
   const tx = db.transaction(
@@ -122,11 +139,25 @@ async function applyPage(page: PullPage, fresh: boolean): Promise<void> {
         practice.canonicalUrl && practice.canonicalUrl !== practice.url
           ? urlKeys(practice.url, practice.canonicalUrl)
           : urlKeys(practice.url);
-      writes.push(store.put({ ...practice, urlKeys: keys } as never));
+      // Without its text (omit=; an unsent local creation would have put its own back): an empty one
+      // stands in, marked as awaited, until the backfill brings it.
+      const awaited = typeof practice.contentMarkdown !== 'string';
+      writes.push(
+        store.put(
+          (awaited
+            ? { ...practice, contentMarkdown: '', contentPending: true, urlKeys: keys }
+            : { ...practice, urlKeys: keys }) as never,
+        ),
+      );
     } else {
       writes.push(store.put(object as never));
     }
   });
   writes.push(tx.objectStore('meta').put(page.version, 'cursor'));
+  if (omittedSince !== undefined && page.version > omittedSince) {
+    const range = (await tx.objectStore('meta').get(contentBackfillKey)) as ContentBackfill | undefined;
+    const backfill: ContentBackfill = { from: range?.from ?? omittedSince, through: page.version };
+    writes.push(tx.objectStore('meta').put(backfill, contentBackfillKey));
+  }
   await Promise.all([...writes, tx.done]);
 }

@@ -1,12 +1,15 @@
 // The sync client, run by the background: push the outbox, then pull what changed, then refresh names and
 // the conflict count. One run at a time; failures back off exponentially with jitter (or as long as a 429's
 // Retry-After says) and a revoked token stops syncing until the member reconnects — local data stays.
+// After a successful run, page texts a metadata-first first sync left out are fetched in the background
+// (content-backfill.ts): the run, and the status, are done once the library can be listed.
 
 import { announceLibraryChange } from '../store/library-events.ts';
 import { pendingCount } from '../store/outbox.ts';
 import { SyncError } from './api-client.ts';
 import { openConflicts } from './conflicts.ts';
 import { getConnection } from './connection.ts';
+import { backfillContent } from './content-backfill.ts';
 import { refreshDirectory } from './member-directory.ts';
 import { pullChanges } from './pull-changes.ts';
 import { pushOutbox } from './push-outbox.ts';
@@ -71,6 +74,8 @@ async function runOnce(): Promise<SyncStatus> {
       retryAt: null,
     };
     await writeStatus(done);
+    // Not awaited: a failure leaves the range for the next run (every run starts it again if needed).
+    backfillContent(connection).catch(() => {});
     return done;
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;

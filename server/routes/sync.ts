@@ -14,10 +14,10 @@ const batchShape = z.object({ mutations: z.array(z.unknown()) }).loose();
 
 export const syncRoutes = new Hono<AppEnv>()
   .get('/pull', async (c) => {
-    const { since, limit } = readQuery(c, pullQuerySchema);
+    const query = readQuery(c, pullQuerySchema);
     const { db, caches } = c.get('deps');
     // Already JSON text (server/sync/pull.ts writes it around the stored data).
-    const body = await pull(db, caches, c.get('caller'), since, limit);
+    const body = await pull(db, caches, c.get('caller'), query);
     return c.body(body, 200, { 'content-type': 'application/json' });
   })
   .post('/push', canWrite, async (c) => {

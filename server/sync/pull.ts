@@ -4,8 +4,12 @@
 // The answer is written as JSON text around each row's stored `data` text (already the object's JSON), so a
 // page of 1,000 practices is never parsed and serialised again, and the merge clocks (`meta`) are not read
 // at all: a first sync is mostly this route (bench/initial-sync.ts).
+// Two options serve a metadata-first first sync (shared/sync/README.md): `omit: 'contentMarkdown'` leaves the
+// page text out of every practice (SQLite's json_remove on the stored text, still no parse here), so a
+// library is listed after a quarter of the bytes; `until` bounds the pull, so a client can walk again the
+// range it pulled that way and fetch only what it is missing.
 import type { Client, Row as SqlRow } from '@libsql/client';
-import type { Change, PullResponse } from '../../shared/api/sync.ts';
+import type { Change, OmittableField, PullResponse } from '../../shared/api/sync.ts';
 import type { Kind } from '../../shared/sync/kinds.ts';
 import { cutPage } from '../../shared/sync/pull.ts';
 import type { Caller } from '../app-env.ts';
@@ -27,13 +31,21 @@ interface PulledRow {
   data: string;
 }
 
+export interface PullOptions {
+  since: number;
+  limit: number;
+  /** Changes up to this version only (default: the library version). */
+  until?: number;
+  /** Left out of every practice sent. */
+  omit?: OmittableField;
+}
+
 /** One page of changes as the JSON text of a PullResponse. */
 export async function pull(
   db: Db,
   caches: AppCaches,
   caller: Caller,
-  since: number,
-  limit: number,
+  { since, limit, until, omit }: PullOptions,
 ): Promise<string> {
   const cityId = caller.city.id;
   const upToDate = JSON.stringify({ version: since, changes: [], hasMore: false } satisfies PullResponse);
@@ -50,23 +62,41 @@ export async function pull(
       `since=${since} is ahead of the library version ${libraryVersion}; pull from 0`,
     );
   }
+  // A bounded pull (a backfill) ends where it was asked to; its bound is a version the client already has.
+  const through = until === undefined ? libraryVersion : Math.min(until, libraryVersion);
+  if (since === through) return upToDate;
   const rows = await select(
     db.$client,
     'city_id = ? and version > ? and version <= ? order by version, id limit ?',
-    [cityId, since, libraryVersion, limit + 1],
+    [cityId, since, through, limit + 1],
+    omit,
   );
-  const page = cutPage(rows, limit, libraryVersion);
+  const page = cutPage(rows, limit, through);
   const pageRows =
     page.wholeVersion === undefined
       ? page.rows
-      : await select(db.$client, 'city_id = ? and version = ? order by id', [cityId, page.wholeVersion]);
-  const changes = pageRows.map((r) => changeJson(r, caller)).join(',');
+      : await select(
+          db.$client,
+          'city_id = ? and version = ? order by id',
+          [cityId, page.wholeVersion],
+          omit,
+        );
+  const changes = pageRows.map((r) => changeJson(r, caller, omit)).join(',');
   return `{"version":${page.through},"changes":[${changes}],"hasMore":${page.hasMore}}`;
 }
 
-async function select(client: Client, where: string, args: (string | number)[]): Promise<PulledRow[]> {
+async function select(
+  client: Client,
+  where: string,
+  args: (string | number)[],
+  omit: OmittableField | undefined,
+): Promise<PulledRow[]> {
+  // The stored text is compact JSON (JSON.stringify); json_remove keeps it so, keys in their order.
+  const data = omit
+    ? `case when kind = 'practice' then json_remove(data, '$.${omit}') else data end`
+    : 'data';
   const result = await client.execute({
-    sql: `select kind, id, version, created_at, created_by, updated_at, updated_by, deleted_at, data from library_objects where ${where}`,
+    sql: `select kind, id, version, created_at, created_by, updated_at, updated_by, deleted_at, ${data} from library_objects where ${where}`,
     args,
   });
   return result.rows.map((r: SqlRow) => ({
@@ -83,7 +113,7 @@ async function select(client: Client, where: string, args: (string | number)[]):
 }
 
 /** A change as JSON text: the envelope's fields, then the stored data's (which win, as a spread would). */
-function changeJson(row: PulledRow, caller: Caller): string {
+function changeJson(row: PulledRow, caller: Caller, omit: OmittableField | undefined): string {
   const { kind, id, version } = row;
   if (row.deletedAt) {
     const change: Change = { kind, id, version, deleted: true, deletedAt: row.deletedAt };
@@ -105,10 +135,18 @@ function changeJson(row: PulledRow, caller: Caller): string {
     // Stakeholders may be redacted for this caller: built as objects.
     const object = { ...envelope, ...(JSON.parse(data) as Record<string, unknown>) };
     const visible = kind === 'stakeholder' ? stakeholderFor(caller, object) : object;
-    const change: Change = { kind, id, version, deleted: false, object: visible };
+    const change: Change = {
+      kind,
+      id,
+      version,
+      deleted: false,
+      ...(omit && kind === 'practice' ? { omitted: [omit] } : {}),
+      object: visible,
+    };
     return JSON.stringify(change);
   }
   const head = JSON.stringify(envelope);
   const fields = data.length > 2 ? `,${data.slice(1)}` : '}';
-  return `{"kind":${JSON.stringify(kind)},"id":${JSON.stringify(id)},"version":${version},"deleted":false,"object":${head.slice(0, -1)}${fields}}`;
+  const omitted = omit && kind === 'practice' ? `,"omitted":["${omit}"]` : '';
+  return `{"kind":${JSON.stringify(kind)},"id":${JSON.stringify(id)},"version":${version},"deleted":false${omitted},"object":${head.slice(0, -1)}${fields}}`;
 }

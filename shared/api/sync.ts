@@ -8,6 +8,7 @@ import { practiceSchema } from '../schemas/practice.ts';
 import { snippetSchema } from '../schemas/snippet.ts';
 import { hlcSchema } from '../sync/hlc.ts';
 import { type Kind, kindSchema, kindSpecs, scalarFields } from '../sync/kinds.ts';
+import { type OmittableField, omittableFields } from '../sync/pull-page.ts';
 import { visibleStakeholderSchema } from './stakeholders.ts';
 
 export const maxMutationsPerPush = 50;
@@ -100,10 +101,27 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-export const pullQuerySchema = z.object({
-  since: z.coerce.number().int().nonnegative().default(0),
-  limit: z.coerce.number().int().min(1).max(maxPullLimit).default(defaultPullLimit),
-});
+export { type OmittableField, omittableFields };
+
+export const pullQuerySchema = z
+  .object({
+    since: z.coerce.number().int().nonnegative().default(0),
+    limit: z.coerce.number().int().min(1).max(maxPullLimit).default(defaultPullLimit),
+    until: z.coerce
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('only changes up to this version (a content backfill walks a range it already has)'),
+    omit: z
+      .enum(omittableFields)
+      .optional()
+      .describe("leave this field out of every practice (metadata first; the change lists it in 'omitted')"),
+  })
+  .refine((q) => q.until === undefined || q.until >= q.since, {
+    message: 'must not be below since',
+    path: ['until'],
+  });
 
 const live = <K extends Kind, S extends z.ZodType>(kind: K, object: S) =>
   z.object({
@@ -113,6 +131,15 @@ const live = <K extends Kind, S extends z.ZodType>(kind: K, object: S) =>
     deleted: z.literal(false),
     object,
   });
+/** A practice pulled with `omit=contentMarkdown`: every field but the page text, and `omitted` saying so. */
+const practiceWithoutContent = z.object({
+  kind: z.literal('practice'),
+  id: idSchema,
+  version: z.number().int(),
+  deleted: z.literal(false),
+  omitted: z.array(z.enum(omittableFields)).min(1).describe('fields left out of this object (omit=)'),
+  object: practiceSchema.omit({ contentMarkdown: true }),
+});
 const liveChange = z.discriminatedUnion('kind', [
   live('practice', practiceSchema),
   live('highlight', highlightSchema),
@@ -127,10 +154,17 @@ const tombstoneChange = z.object({
   deleted: z.literal(true),
   deletedAt: isoDateTime,
 });
-export const changeSchema = z.union([liveChange, tombstoneChange]);
+export const changeSchema = z.union([liveChange, practiceWithoutContent, tombstoneChange]);
 /** What the server builds (objects as stored); clients parse with changeSchema for the precise types. */
 export type Change =
-  | { kind: Kind; id: string; version: number; deleted: false; object: Record<string, unknown> }
+  | {
+      kind: Kind;
+      id: string;
+      version: number;
+      deleted: false;
+      object: Record<string, unknown>;
+      omitted?: OmittableField[];
+    }
   | { kind: Kind; id: string; version: number; deleted: true; deletedAt: string };
 
 export const pullResponseSchema = z.object({

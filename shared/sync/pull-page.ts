@@ -4,12 +4,17 @@
 // eval), where checking a page of 1,000 practices cost more than storing it (bench/initial-sync.ts). So the
 // answer's shape is checked strictly — the envelope, every change's kind, id, version and tombstone, each
 // object's identity and set-valued fields — enough to refuse garbage before it reaches IndexedDB, and the
-// schema defaults a newer field brings (e.g. a practice's `summaries`) are filled in, as zod would.
+// schema defaults a newer field brings (e.g. a practice's `summaries`) are filled in, as zod would. A change
+// pulled with `omit=contentMarkdown` carries `omitted` (checked here) and its practice has no page text.
 import type { z } from 'zod';
 import type { pullResponseSchema } from '../api/sync.ts';
 import { type Kind, kindSpecs, kinds } from './kinds.ts';
 
 export type PullPage = z.output<typeof pullResponseSchema>;
+
+/** Fields a pull may leave out of every practice it sends (`omit=`): the heavy page text, for a first sync. */
+export const omittableFields = ['contentMarkdown'] as const;
+export type OmittableField = (typeof omittableFields)[number];
 
 /** A pull answer that is not one; `path` names the first part that is wrong. */
 export class MalformedPull extends Error {
@@ -25,6 +30,7 @@ const isRecord = (v: unknown): v is Data => typeof v === 'object' && v !== null 
 const isVersion = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isStrings = (v: unknown) => Array.isArray(v) && v.every((e) => typeof e === 'string');
 const kindSet: ReadonlySet<unknown> = new Set(kinds);
+const omittable: ReadonlySet<unknown> = new Set(omittableFields);
 
 /** Per kind: the set-valued fields, and the fields whose schema gives a default when absent. */
 const checks = Object.fromEntries(
@@ -57,6 +63,17 @@ function checkChange(change: unknown, path: string): void {
     return;
   }
   if (change.deleted !== false) throw new MalformedPull(`${path}.deleted`);
+  // A metadata-first pull (omit=) names what it left out; only a practice's page text may be.
+  const omitted = change.omitted;
+  if (
+    omitted !== undefined &&
+    (kind !== 'practice' ||
+      !Array.isArray(omitted) ||
+      omitted.length === 0 ||
+      !omitted.every((f) => omittable.has(f)))
+  ) {
+    throw new MalformedPull(`${path}.omitted`);
+  }
   const object = change.object;
   if (!isRecord(object)) throw new MalformedPull(`${path}.object`);
   if (object.id !== id) throw new MalformedPull(`${path}.object.id`);

@@ -62,6 +62,8 @@ describe('API reference', () => {
     expect(doc.paths['/api/sync/pull'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
       'since',
       'limit',
+      'until',
+      'omit',
     ]);
     const search = doc.paths['/api/stakeholders/search'].get;
     expect(search.parameters.map((p: { name: string }) => p.name)).toEqual([

@@ -1,6 +1,5 @@
 // One practice: edit what the member added, see and delete its highlights, read its content, delete it.
 import { useEffect, useState } from 'preact/hooks';
-import type { Practice } from '../../../shared/schemas/practice.ts';
 import type { Stakeholder } from '../../../shared/schemas/stakeholder.ts';
 import { formValuesFrom } from '../../features/clip-page.ts';
 import { practicePath } from '../../features/open-dashboard.ts';
@@ -8,7 +7,7 @@ import { formatDate, t } from '../../lib/i18n.ts';
 import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../store/drafts.ts';
 import { deleteHighlight } from '../../store/highlights.ts';
-import { deletePractice, updatePractice } from '../../store/practices.ts';
+import { deletePractice, type ListedPractice, updatePractice } from '../../store/practices.ts';
 import { DashboardLink } from '../components/DashboardLink.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
@@ -17,7 +16,8 @@ import { SummaryList } from '../components/SummaryList.tsx';
 import type { useLibrary } from './useLibrary.ts';
 
 interface Props {
-  practice: Practice;
+  /** With `contentPending` while its page text is still on its way (a first sync lists before texts). */
+  practice: ListedPractice;
   library: ReturnType<typeof useLibrary>;
   contacts: readonly Stakeholder[];
   readOnly: boolean;
@@ -147,7 +147,11 @@ export function PracticeView({
       </ul>
       <details>
         <summary>{t('readableContent')}</summary>
-        {practice.contentMarkdown ? (
+        {practice.contentPending ? (
+          <p class="count-line" data-testid="content-downloading">
+            {t('readableContentDownloading')}
+          </p>
+        ) : practice.contentMarkdown ? (
           <div class="markdown">{practice.contentMarkdown}</div>
         ) : (
           <p class="count-line">{t('noReadableContent')}</p>

@@ -1,16 +1,16 @@
 // The side panel's view of the local library, reloaded whenever any context announces a change.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Highlight } from '../../../shared/schemas/highlight.ts';
-import type { Practice } from '../../../shared/schemas/practice.ts';
 import type { IndexedDocument } from '../../../shared/search/match.ts';
 import { indexPractice } from '../../features/library-search.ts';
 import { highlightsByPractice } from '../../store/all-highlights.ts';
 import { onLibraryChange } from '../../store/library-events.ts';
-import { listPractices, tagsOf } from '../../store/practices.ts';
+import { type ListedPractice, listPractices, tagsOf } from '../../store/practices.ts';
 
 export interface LibrarySnapshot {
   loaded: boolean;
-  practices: Practice[];
+  /** `contentPending` on those whose page text has not arrived yet (searched by their metadata meanwhile). */
+  practices: ListedPractice[];
   highlights: Map<string, Highlight[]>;
   tags: string[];
 }
