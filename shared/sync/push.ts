@@ -3,8 +3,10 @@
 // transaction (server/sync/push.ts), so a rejected mutation leaves nothing behind.
 // Follows Replicache's push algorithm (idempotency per mutation id) and Zotero's versioning (one library
 // version per write, stamped on every object the write changed).
+
+import type { z } from 'zod';
 import { clampHlc } from './hlc.ts';
-import { kindSpecs } from './kinds.ts';
+import { type Kind, kindSpecs } from './kinds.ts';
 import { applyMutation, tombstone } from './merge.ts';
 import type { ConflictDraft, Mutation, Outcome } from './mutation.ts';
 import { materialise, type ObjectState } from './object-state.ts';
@@ -35,6 +37,12 @@ export interface PushInput {
   objects: ReadonlyMap<string, ObjectState>;
   /** Earlier results of mutation ids in this batch that were already processed. */
   processed: ReadonlyMap<string, ProcessedMutation>;
+  /**
+   * True when every mutation passed the wire schema (shared/api/sync.ts) in this request: a whole-field value
+   * taken as it came is then not checked a second time (validate below). Server-made mutations (a conflict
+   * restore, an erasure's unlinking) leave it unset and have every field checked.
+   */
+  wireValidated?: boolean;
 }
 
 export interface PushPlan {
@@ -74,7 +82,7 @@ export function planPush(input: PushInput): PushPlan {
     // 2. A mutation already processed (in an earlier push or earlier in this one) is answered, not re-applied.
     const earlier = seen.get(raw.id);
     if (earlier) {
-      results.push({ ...earlier, duplicate: true });
+      results.push(result(earlier, true));
       return;
     }
     // 3. A client cannot have seen a version the library has not reached.
@@ -84,7 +92,8 @@ export function planPush(input: PushInput): PushPlan {
         `is ahead of the library version ${input.libraryVersion}`,
       );
     }
-    const m = { ...raw, hlc: clampHlc(raw.hlc, input.nowMs + maxClockSkewMs) };
+    const hlc = clampHlc(raw.hlc, input.nowMs + maxClockSkewMs);
+    const m = hlc === raw.hlc ? raw : { ...raw, hlc };
     const current = working.get(m.objectId) ?? null;
     if (current && current.kind !== m.kind) {
       throw new PushRejected(['mutations', i, 'kind'], `object ${m.objectId} is a ${current.kind}`);
@@ -95,7 +104,9 @@ export function planPush(input: PushInput): PushPlan {
       : applyMutation(current, m, input.memberId, version);
     const next = merged.state;
     // 5. The result must be a valid object of its kind, or the whole push is refused.
-    if (next && !next.deletedAt && merged.outcome === 'applied') validate(next, input.cityId, i);
+    if (next && !next.deletedAt && merged.outcome === 'applied') {
+      validate(next, input.cityId, i, input.wireValidated ? m.fields : undefined);
+    }
     if (next && next !== current) {
       working.set(m.objectId, next);
       if (merged.outcome === 'applied' || merged.clocksOnly) touched.add(m.objectId);
@@ -115,7 +126,7 @@ export function planPush(input: PushInput): PushPlan {
     };
     seen.set(m.id, record);
     processed.push(record);
-    results.push({ ...record, duplicate: false });
+    results.push(result(record, false));
   });
 
   // 7. Conflicts about an object deleted later in the same push are dropped with its data.
@@ -155,14 +166,69 @@ function cascade(
   }
 }
 
-function validate(state: ObjectState, cityId: string, index: number) {
-  const parsed = kindSpecs[state.kind].schema.safeParse(materialise(state, cityId));
-  if (parsed.success) return;
-  const issue = parsed.error.issues[0]!;
+// Literal objects rather than `{ ...record, duplicate }`: V8 builds a slow clone for spread-then-add.
+const result = (r: ProcessedMutation, duplicate: boolean): MutationResult => ({
+  id: r.id,
+  objectId: r.objectId,
+  status: r.status,
+  objectVersion: r.objectVersion,
+  conflicts: r.conflicts,
+  duplicate,
+});
+
+/**
+ * Refuses the push unless the merged object is a valid object of its kind. The answer is the kind schema's
+ * first issue, as `schema.safeParse(materialise(state))` gives it (zod checks an object's keys in shape
+ * order), but checked key by key so that a whole-field value that is the very value the wire schema
+ * accepted in this request (`checked`: the mutation's fields) is not parsed a second time by the same
+ * field schema. Everything else — the envelope, the merged sets (their sizes), values kept from the stored
+ * object or from another mutation — is parsed as before.
+ */
+function validate(state: ObjectState, cityId: string, index: number, checked?: Record<string, unknown>) {
+  const spec = kindSpecs[state.kind];
+  const object = materialise(state, cityId);
+  const issue = checked ? firstIssueByKey(state.kind, object, checked) : firstIssue(spec.schema, object);
+  if (!issue) return;
   const field = String(issue.path[0] ?? '');
-  const group = kindSpecs[state.kind].setFields.includes(field) ? 'add' : 'fields';
+  const group = spec.setFields.includes(field) ? 'add' : 'fields';
   throw new PushRejected(
     ['mutations', index, group, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
     issue.message,
   );
+}
+
+type Issue = { path: PropertyKey[]; message: string };
+
+function firstIssue(schema: z.ZodType, value: unknown): Issue | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? undefined : parsed.error.issues[0];
+}
+
+/** Per kind: the object schema's shape if its keys can be checked one by one (no object-level checks). */
+const shapes = new Map<Kind, Record<string, z.ZodType> | null>();
+
+function shapeOf(kind: Kind): Record<string, z.ZodType> | null {
+  let shape = shapes.get(kind);
+  if (shape === undefined) {
+    const schema = kindSpecs[kind].schema;
+    shape = (schema._zod.def.checks ?? []).length === 0 && !schema._zod.def.catchall ? schema.shape : null;
+    shapes.set(kind, shape);
+  }
+  return shape;
+}
+
+function firstIssueByKey(kind: Kind, object: Record<string, unknown>, checked: Record<string, unknown>) {
+  const shape = shapeOf(kind);
+  if (!shape) return firstIssue(kindSpecs[kind].schema, object);
+  const { fields, setFields } = kindSpecs[kind];
+  for (const key of Object.keys(shape)) {
+    const schema = shape[key]!;
+    const value = object[key];
+    // The wire schema parsed this very value with this very schema (mutationSchemaFor uses spec.fields).
+    const seen = value !== undefined && value === checked[key] && !setFields.includes(key);
+    if (seen && fields[key] === schema) continue;
+    const issue = firstIssue(schema, value);
+    if (issue) return { path: [key, ...issue.path], message: issue.message };
+  }
+  return undefined;
 }
