@@ -1,5 +1,6 @@
 // What a client does on first sync, without a browser: pull every page from the server over HTTP, as
-// extension/sync/pull-changes.ts does (same page size), reading each answer but applying nothing.
+// extension/sync/pull-changes.ts does (same page size), reading each answer but applying nothing. `query`
+// adds pull options (`&omit=contentMarkdown`: the metadata-first listing the extension makes).
 export interface RawPull {
   ms: number;
   pages: number;
@@ -13,13 +14,14 @@ export async function pullEverything(
   token: string,
   pageSize = 1000,
   since = 0,
+  query = '',
 ): Promise<RawPull> {
   const started = performance.now();
   let pages = 0;
   let changes = 0;
   let bytes = 0;
   for (;;) {
-    const response = await fetch(`${origin}/api/sync/pull?since=${since}&limit=${pageSize}`, {
+    const response = await fetch(`${origin}/api/sync/pull?since=${since}&limit=${pageSize}${query}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const text = await response.text();
