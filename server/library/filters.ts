@@ -8,7 +8,6 @@ import {
   langToken,
   monthToken,
   tagSeparator,
-  undatedToken,
   visibilityToken,
   yearToken,
 } from './search-index.ts';
@@ -78,6 +77,9 @@ export function filterSql(cityIds: readonly string[], f: Filters): SqlPart {
     where.push('d.clipped_at < ?');
     args.push(dayAfter(f.to));
   }
+  // A practice without a valid date (only data older than the schema's check: search-index.ts stores its raw
+  // text) is in no date range, whatever its text compares to: as with the index's year and month terms.
+  if (f.from || f.to) where.push(`d.clipped_at LIKE '____-__-__T%'`);
   if (f.lang) {
     const lang = f.lang.toLowerCase();
     where.push("(d.lang = ? OR substr(d.lang, 1, ?) = ? || '-')");
@@ -106,8 +108,26 @@ export function filterMatch(f: Filters): string | null {
   if (f.visibility) terms.push(any([visibilityToken(f.visibility)]));
   if (f.lang) terms.push(any([langToken(f.lang)]));
   const dates = f.from && f.to ? dateTokens(f.from, f.to) : null;
-  if (dates) terms.push(any([...dates, undatedToken]));
+  if (dates?.length) terms.push(any(dates));
   return terms.length ? `{city} : (${terms.join(' AND ')})` : null;
+}
+
+/**
+ * Whether filterMatch's terms keep exactly the practices filterSql keeps, so the index alone can count and
+ * rank them: Index areas, visibility, a language without region ("en", whose term is the primary subtag) and
+ * dates from the first of a month to the last day of a month (whole months and years: what period filters
+ * and reports pick). Tags, contributors and day-precise ranges still need filterSql's check.
+ */
+export function termsAreExact(f: Filters): boolean {
+  if (f.tags?.length || f.contributors?.length) return false;
+  if (f.lang && !/^[a-z]{2,3}$/i.test(f.lang)) return false;
+  if (!f.from && !f.to) return true;
+  return wholeMonths(f) && !!dateTokens(f.from!, f.to!)?.length;
+}
+
+/** Both ends given, `from` the first day of its month and `to` the last day of its. */
+function wholeMonths(f: Filters): boolean {
+  return !!f.from && !!f.to && f.from.endsWith('-01') && dayAfter(f.to).slice(8, 10) === '01';
 }
 
 /** The years and months (UTC) covering the days `from`..`to` (YYYY-MM-DD), or null when too many. */
