@@ -1,7 +1,8 @@
 // Search with filters, whichever way the server answers it (server/library/search.ts): from the index alone
 // when the filters' FTS terms are exact (areas, visibility, a language without region, whole months), or
 // with search_docs checking them (tags, contributors, a regional language, day-precise dates); ranked in full
-// or in tiers (rankAllUpTo), newest first or by relevance. Each answer is compared with the same filters
+// or in tiers (rankAllUpTo), newest first by sorting the matches or walking the date index (sortUpTo), or by
+// relevance. Each answer is compared with the same filters
 // applied by hand to the practices that were pushed: the same practices, the same total, dates in order.
 import { describe, expect, it } from 'vitest';
 import { findDocs } from '../../server/library/search.ts';
@@ -94,7 +95,11 @@ describe('search with filters', () => {
       expect(want.length, `${JSON.stringify(query)} keeps some practices`).toBeGreaterThan(0);
       expect(want.length, `${JSON.stringify(query)} leaves some out`).toBeLessThan(all.length);
       for (const sort of ['relevance', 'newest', 'oldest'] as const) {
-        for (const rankAllUpTo of [1, 500]) {
+        // Small thresholds force the big-result paths: tiers, and the walk of the date index.
+        for (const [rankAllUpTo, sortUpTo] of [
+          [1, 0],
+          [500, 500],
+        ]) {
           // Two pages of 4 and then the rest: pages must add up to the whole set, with no repeat.
           const seen: string[] = [];
           let total = -1;
@@ -103,13 +108,13 @@ describe('search with filters', () => {
               w.db,
               [w.a.city.id],
               { ...query, sort, page, pageSize: 4 },
-              { rankAllUpTo },
+              { rankAllUpTo, sortUpTo },
             );
             total = found.total;
             if (found.ids.length === 0) break;
             seen.push(...found.ids.map((d) => d.id));
           }
-          const label = `${JSON.stringify(query)} ${sort} rankAllUpTo=${rankAllUpTo}`;
+          const label = `${JSON.stringify(query)} ${sort} rankAllUpTo=${rankAllUpTo} sortUpTo=${sortUpTo}`;
           expect(total, label).toBe(want.length);
           expect(seen.length, label).toBe(want.length);
           expect([...seen].sort(), label).toEqual(want);
