@@ -14,7 +14,12 @@ export interface LibraryFilter {
   tag: string | null;
 }
 
-export function indexPractice(practice: Practice, highlights: readonly Highlight[]): IndexedDocument {
+/** `text`: the practice's page text (lists hold practices without it: extension/store/practices.ts). */
+export function indexPractice(
+  practice: Omit<Practice, 'contentMarkdown'> & { contentMarkdown?: string },
+  highlights: readonly Highlight[],
+  text = practice.contentMarkdown ?? '',
+): IndexedDocument {
   const areaLabels = practice.areas.map((id) => {
     const area = findIndexArea(id);
     return area ? `${area.en} ${area.fr}` : id;
@@ -28,7 +33,7 @@ export function indexPractice(practice: Practice, highlights: readonly Highlight
       { text: `${practice.excerpt} ${practice.note}`, weight: 4 },
       { text: highlights.map((h) => h.quote.exact).join(' '), weight: 3 },
       { text: `${practice.siteName ?? ''} ${practice.byline ?? ''}`, weight: 2 },
-      { text: practice.contentMarkdown.slice(0, searchableContentChars), weight: 1 },
+      { text: text.slice(0, searchableContentChars), weight: 1 },
     ],
   });
 }

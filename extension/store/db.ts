@@ -2,7 +2,11 @@
 // side panel and options page. IndexedDB (not storage.local) because it survives service-worker shutdown and
 // browser restart, holds large clips, indexes them, and lets an object write and its outbox entry commit in
 // one transaction — so no change can be saved without also being queued for sync.
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+// A practice's page text (`contentMarkdown`, often four times the rest) lives in its own store,
+// `practiceTexts`: the side panel lists and counts the library from `practices` without reading the texts,
+// and a metadata-first first sync fills them in afterwards (extension/sync/content-backfill.ts). Version 4
+// moved the texts of existing practices there.
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import type { Snippet } from '../../shared/schemas/snippet.ts';
@@ -10,11 +14,19 @@ import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import type { PendingMutation } from './mutations.ts';
 
 /**
- * A practice as stored: with the normalised URLs it is looked up by ("already clipped?"), and, when a
- * metadata-first sync brought it without its page text (extension/sync/content-backfill.ts), `contentPending`
- * with an empty `contentMarkdown` until the text arrives.
+ * A practice as stored: without its page text (in `practiceTexts`), with the normalised URLs it is looked up
+ * by ("already clipped?").
  */
-export type StoredPractice = Practice & { urlKeys: string[]; contentPending?: true };
+export type StoredPractice = Omit<Practice, 'contentMarkdown'> & { urlKeys: string[] };
+
+/**
+ * A practice's page text. No record: not arrived yet (a metadata-first sync); `null`: the practice was deleted
+ * (the text is gone, and a late backfill page must not bring it back).
+ */
+export interface PracticeText {
+  id: string;
+  contentMarkdown: string | null;
+}
 
 /** A change waiting to be sent to the city library, already in the push protocol's shape. */
 export interface OutboxEntry {
@@ -31,6 +43,7 @@ export interface Draft {
 
 export interface LibrarySchema extends DBSchema {
   practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string; byUpdatedAt: string } };
+  practiceTexts: { key: string; value: PracticeText };
   highlights: { key: string; value: Highlight; indexes: { byPractice: string } };
   stakeholders: { key: string; value: Stakeholder };
   snippets: { key: string; value: Snippet; indexes: { byPractice: string; byUpdatedAt: string } };
@@ -46,7 +59,7 @@ let dbName = 'icc-library';
 let opening: Promise<LibraryDb> | null = null;
 
 export function openLibrary(): Promise<LibraryDb> {
-  opening ??= openDB<LibrarySchema>(dbName, 3, {
+  opening ??= openDB<LibrarySchema>(dbName, 4, {
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) createVersion1(db);
       if (oldVersion < 2) {
@@ -61,9 +74,35 @@ export function openLibrary(): Promise<LibraryDb> {
         // Earlier pulls skipped snippets: read the city library from the start once to get them.
         void tx.objectStore('meta').put(0, 'cursor');
       }
+      if (oldVersion < 4) {
+        db.createObjectStore('practiceTexts', { keyPath: 'id' });
+        if (oldVersion >= 1) void moveTexts(tx);
+      }
     },
   });
   return opening;
+}
+
+/**
+ * Version 4: every practice's text moves to `practiceTexts` (a deleted one's becomes `null`), in the upgrade's
+ * own transaction, so the database opens with both stores consistent or not at all.
+ */
+async function moveTexts(tx: IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>) {
+  const texts = tx.objectStore('practiceTexts');
+  let cursor = await tx.objectStore('practices').openCursor();
+  while (cursor) {
+    const { contentMarkdown, contentPending, ...practice } = cursor.value as StoredPractice & {
+      contentMarkdown?: string;
+      contentPending?: true;
+    };
+    if (practice.deletedAt) void texts.put({ id: practice.id, contentMarkdown: null });
+    // A text still awaited (contentPending) stays without a record: the backfill fetches it.
+    else if (typeof contentMarkdown === 'string' && !contentPending) {
+      void texts.put({ id: practice.id, contentMarkdown });
+    }
+    void cursor.update(practice);
+    cursor = await cursor.continue();
+  }
 }
 
 function createVersion1(db: IDBPDatabase<LibrarySchema>): void {

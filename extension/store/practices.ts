@@ -1,5 +1,6 @@
 // Practices in the local library: create, edit, delete (as a tombstone), look up by page address.
 // Every write validates against the shared schema and queues an outbox entry in the same transaction.
+// Lists read practices without their page texts (kept apart, db.ts); one practice is read with its text.
 import { uniqueTags } from '../../shared/schemas/common.ts';
 import {
   type PageMetadata,
@@ -9,7 +10,7 @@ import {
   practiceSchema,
 } from '../../shared/schemas/practice.ts';
 import { urlKeys } from '../../shared/url.ts';
-import { type LibraryDb, openLibrary, type StoredPractice } from './db.ts';
+import { type LibraryDb, openLibrary, type PracticeText, type StoredPractice } from './db.ts';
 import { announceLibraryChange } from './library-events.ts';
 import { creationMutation, deletionMutation, updateMutation } from './mutations.ts';
 import { newEnvelope } from './new-envelope.ts';
@@ -26,19 +27,30 @@ export interface NewPractice extends PageMetadata {
 }
 
 /**
- * A practice as the library lists it: `contentPending` when its page text has not arrived yet (a first sync
- * lists the library before fetching the texts); its `contentMarkdown` is then empty, not the real text.
+ * A practice as the library lists it: everything but its page text, which lists never read (a city library of
+ * thousands lists in a fraction of the bytes); `practiceText(id)` reads it.
  */
-export type ListedPractice = Practice & { contentPending?: true };
+export type ListedPractice = Omit<Practice, 'contentMarkdown'> & {
+  /** Not read for lists: always empty here. */
+  contentMarkdown: '';
+};
 
-function toStored(practice: Practice, contentPending?: true): StoredPractice {
-  const stored: StoredPractice = { ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) };
-  if (contentPending) stored.contentPending = true;
-  return stored;
+/** A practice with its page text; `contentPending` when the text has not arrived yet (it is then empty). */
+export type PracticeWithText = Practice & { contentPending?: true };
+
+function toStored({ contentMarkdown: _text, ...practice }: Practice): StoredPractice {
+  return { ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) };
 }
 
-function fromStored({ urlKeys: _keys, ...practice }: StoredPractice): ListedPractice {
-  return practice;
+function listed({ urlKeys: _keys, ...practice }: StoredPractice): ListedPractice {
+  return { ...practice, contentMarkdown: '' };
+}
+
+function withText(stored: StoredPractice, text: PracticeText | undefined): PracticeWithText {
+  const { urlKeys: _keys, ...practice } = stored;
+  if (typeof text?.contentMarkdown === 'string')
+    return { ...practice, contentMarkdown: text.contentMarkdown };
+  return { ...practice, contentMarkdown: '', contentPending: true };
 }
 
 export async function createPractice(input: NewPractice, now = new Date()): Promise<Practice> {
@@ -53,40 +65,48 @@ export async function createPractice(input: NewPractice, now = new Date()): Prom
   });
 
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'outbox', 'meta'], 'readwrite');
+  const tx = db.transaction(['practices', 'practiceTexts', 'outbox', 'meta'], 'readwrite');
   await tx.objectStore('practices').add(toStored(practice));
+  await tx.objectStore('practiceTexts').put({ id: practice.id, contentMarkdown: practice.contentMarkdown });
   await enqueue(tx, (hlc) => creationMutation('practice', practice, hlc), now.getTime());
   await tx.done;
   announceLibraryChange({ kind: 'practice', ids: [practice.id] });
   return practice;
 }
 
-export async function updatePractice(id: string, edit: PracticeEdit, now = new Date()): Promise<Practice> {
+export async function updatePractice(
+  id: string,
+  edit: PracticeEdit,
+  now = new Date(),
+): Promise<PracticeWithText> {
   const changes = practiceEditSchema.parse(edit);
   if (changes.tags) changes.tags = uniqueTags(changes.tags);
   if (changes.areas) changes.areas = [...new Set(changes.areas)];
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'outbox', 'meta'], 'readwrite');
+  const tx = db.transaction(['practices', 'practiceTexts', 'outbox', 'meta'], 'readwrite');
   const stored = await tx.objectStore('practices').get(id);
   if (!stored || stored.deletedAt) throw new Error(`practice ${id} not found`);
-  const before = fromStored(stored);
-  const updated = practiceSchema.parse({ ...before, ...changes, updatedAt: now.toISOString() });
-  // A text not arrived yet stays awaited: the edit cannot change it, so the mutation never carries it.
-  await tx.objectStore('practices').put(toStored(updated, stored.contentPending));
-  await enqueue(tx, (hlc) => updateMutation('practice', before, updated, hlc), now.getTime());
+  // The text is not editable: before and after carry the same one (empty while it has not arrived), so the
+  // mutation never carries it — an edit made before the text arrived cannot wipe it on the server.
+  const before = withText(stored, await tx.objectStore('practiceTexts').get(id));
+  const { contentPending, ...current } = before;
+  const updated = practiceSchema.parse({ ...current, ...changes, updatedAt: now.toISOString() });
+  await tx.objectStore('practices').put(toStored(updated));
+  await enqueue(tx, (hlc) => updateMutation('practice', current, updated, hlc), now.getTime());
   await tx.done;
   announceLibraryChange({ kind: 'practice', ids: [id] });
-  return updated;
+  return contentPending ? { ...updated, contentPending } : updated;
 }
 
 /** Deletes a practice and its highlights as tombstones, so the deletion reaches every copy through sync. */
 export async function deletePractice(id: string, now = new Date()): Promise<void> {
   const at = now.toISOString();
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'highlights', 'outbox', 'meta'], 'readwrite');
+  const tx = db.transaction(['practices', 'practiceTexts', 'highlights', 'outbox', 'meta'], 'readwrite');
   const stored = await tx.objectStore('practices').get(id);
   if (!stored || stored.deletedAt) return;
   await tx.objectStore('practices').put({ ...stored, deletedAt: at, updatedAt: at });
+  await tx.objectStore('practiceTexts').put({ id, contentMarkdown: null });
   await enqueue(tx, (hlc) => deletionMutation('practice', stored, hlc), now.getTime());
   const highlights = await tx.objectStore('highlights').index('byPractice').getAll(id);
   for (const h of highlights.filter((h) => !h.deletedAt)) {
@@ -97,9 +117,28 @@ export async function deletePractice(id: string, now = new Date()): Promise<void
   announceLibraryChange({ kind: 'practice', ids: [id] });
 }
 
-export async function getPractice(id: string): Promise<ListedPractice | undefined> {
-  const stored = await (await openLibrary()).get('practices', id);
-  return stored && !stored.deletedAt ? fromStored(stored) : undefined;
+/** A live practice with its page text (or `contentPending` while it has not arrived). */
+export async function getPractice(id: string): Promise<PracticeWithText | undefined> {
+  const tx = (await openLibrary()).transaction(['practices', 'practiceTexts']);
+  const [stored, text] = await Promise.all([
+    tx.objectStore('practices').get(id),
+    tx.objectStore('practiceTexts').get(id),
+  ]);
+  return stored && !stored.deletedAt ? withText(stored, text) : undefined;
+}
+
+/** A practice's page text; undefined while it has not arrived (or if there is no such practice). */
+export async function practiceText(id: string): Promise<string | undefined> {
+  return (await (await openLibrary()).get('practiceTexts', id))?.contentMarkdown ?? undefined;
+}
+
+/** Every page text that has arrived, by practice id (offline search reads them; lists do not). */
+export async function practiceTexts(): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const { id, contentMarkdown } of await (await openLibrary()).getAll('practiceTexts')) {
+    if (contentMarkdown) texts.set(id, contentMarkdown);
+  }
+  return texts;
 }
 
 /** The live practice clipped from any of these addresses (page URL, canonical URL), if there is one. */
@@ -110,18 +149,18 @@ export async function findPracticeByUrl(
   for (const key of urlKeys(...urls)) {
     const matches = await db.getAllFromIndex('practices', 'byUrlKey', key);
     const live = matches.find((p) => !p.deletedAt);
-    if (live) return fromStored(live);
+    if (live) return withText(live, await db.get('practiceTexts', live.id));
   }
   return undefined;
 }
 
-/** Live practices, most recently changed first. */
+/** Live practices, most recently changed first, without their page texts. */
 export async function listPractices(): Promise<ListedPractice[]> {
   const all = await (await openLibrary()).getAllFromIndex('practices', 'byUpdatedAt');
   return all
     .filter((p) => !p.deletedAt)
     .reverse()
-    .map(fromStored);
+    .map(listed);
 }
 
 /** Every tag used in the library, most used first: the autocomplete list. */
@@ -130,7 +169,7 @@ export async function listTags(): Promise<string[]> {
 }
 
 /** The tags of these practices, most used first, each once whatever its case. */
-export function tagsOf(practices: readonly Practice[]): string[] {
+export function tagsOf(practices: readonly Pick<Practice, 'tags'>[]): string[] {
   const counts = new Map<string, { tag: string; n: number }>();
   for (const p of practices) {
     for (const tag of p.tags) {

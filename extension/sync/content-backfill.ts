@@ -1,11 +1,14 @@
 // Fetches, in the background, the page texts a metadata-first sync left out (pull-changes.ts; protocol in
 // shared/sync/README.md): the range of versions pulled without texts is walked again with `until`, page by
-// page, and each practice still waiting for its text at the same version gets it. The range shrinks in each
-// page's transaction, so a service worker stopped mid-way resumes where it was; nothing else of the local copy
-// changes (unsent edits stay), and a copy at another version got its text from an ordinary pull.
+// page, and each practice with no text record yet gets its text in `practiceTexts` (the practices store is not
+// touched: unsent edits stay, and the side panel's list is not held up). The range shrinks in each page's
+// transaction, so a service worker stopped mid-way resumes where it was.
+// Why "no record yet" is enough: a practice in the range still at the server's version there is the copy this
+// browser holds; one changed since has left the range (its version is above it) and an ordinary pull brings
+// it whole, text included; a deleted one's record is `null`, so a page fetched before the deletion adds nothing.
 import type { PullResponse } from '../../shared/api/sync.ts';
 import { MalformedPull, type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
-import { openLibrary, type StoredPractice } from '../store/db.ts';
+import { openLibrary } from '../store/db.ts';
 import { announceLibraryChange } from '../store/library-events.ts';
 import { callApi, SyncError } from './api-client.ts';
 import type { Connection } from './connection.ts';
@@ -87,22 +90,22 @@ async function fetchPage(
 }
 
 /**
- * One page in one transaction: the texts of the practices waiting for them at this version, and the range
- * moved past the page (removed after the last one). Null, writing nothing, if the range is no longer at `since`.
+ * One page in one transaction: the texts of the practices that have none yet, and the range moved past the
+ * page (removed after the last one). Null, writing nothing, if the range is no longer at `since`.
  */
 async function applyTexts(page: PullPage, since: number): Promise<string[] | null> {
   const db = await openLibrary();
-  const tx = db.transaction(['practices', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['practiceTexts', 'meta'], 'readwrite', { durability: 'relaxed' });
   const meta = tx.objectStore('meta');
-  const practices = tx.objectStore('practices');
+  const store = tx.objectStore('practiceTexts');
   const texts = page.changes.flatMap((c) => {
     const text =
       c.kind === 'practice' && !c.deleted && 'contentMarkdown' in c.object && c.object.contentMarkdown;
-    return typeof text === 'string' ? [{ id: c.id, version: c.version, text }] : [];
+    return typeof text === 'string' ? [{ id: c.id, text }] : [];
   });
-  const [range, locals] = await Promise.all([
+  const [range, present] = await Promise.all([
     meta.get(contentBackfillKey) as Promise<ContentBackfill | undefined>,
-    Promise.all(texts.map((t) => practices.get(t.id))),
+    Promise.all(texts.map((t) => store.getKey(t.id))),
   ]);
   if (!range || range.from !== since) {
     tx.abort();
@@ -111,12 +114,9 @@ async function applyTexts(page: PullPage, since: number): Promise<string[] | nul
   }
   const stored: string[] = [];
   const writes: Promise<unknown>[] = [];
-  texts.forEach(({ id, version, text }, i) => {
-    const local = locals[i];
-    if (!local?.contentPending || local.deletedAt || local.version !== version) return;
-    const { contentPending: _awaited, ...rest } = local;
-    const filled: StoredPractice = { ...rest, contentMarkdown: text };
-    writes.push(practices.put(filled));
+  texts.forEach(({ id, text }, i) => {
+    if (present[i] !== undefined) return;
+    writes.push(store.put({ id, contentMarkdown: text }));
     stored.push(id);
   });
   if (page.hasMore) writes.push(meta.put({ from: page.version, through: range.through }, contentBackfillKey));

@@ -4,8 +4,9 @@
 // Speed (bench/initial-sync.ts, a first sync of 10,000 practices): the next page is fetched while this one is
 // written; pages are checked structurally (shared/sync/pull-page.ts), not with zod; and when the library
 // was empty as the pull began, live objects are written without reading the local copy first.
-// Metadata first (shared/sync/README.md): into an empty library the pull asks for practices without their
-// page text (`omit=contentMarkdown`, a quarter of the bytes), stores them marked `contentPending`, and records
+// Page texts go to their own store (practiceTexts, extension/store/db.ts). Metadata first
+// (shared/sync/README.md): into an empty library the pull asks for practices without their page text
+// (`omit=contentMarkdown`, a quarter of the bytes), stores none for them (no record: not arrived), and records
 // the range of versions pulled so (meta `contentBackfill`, in each page's transaction); the texts follow in the
 // background (content-backfill.ts), so the library is listed and searchable by its metadata in seconds.
 import type { PullResponse } from '../../shared/api/sync.ts';
@@ -101,7 +102,7 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
   const tx = db.transaction(
-    ['practices', 'highlights', 'stakeholders', 'snippets', 'outbox', 'meta'],
+    ['practices', 'practiceTexts', 'highlights', 'stakeholders', 'snippets', 'outbox', 'meta'],
     'readwrite',
     {
       durability: 'relaxed',
@@ -119,6 +120,7 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
     ),
   );
   const writes: Promise<unknown>[] = [];
+  const texts = tx.objectStore('practiceTexts');
   kept.forEach((change, i) => {
     const kind = change.kind as KeptKind;
     const store = tx.objectStore(storeOfKind[kind]);
@@ -128,27 +130,24 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
     if (change.deleted) {
       // What stays of a deleted or erased object is its envelope: no personal data survives here.
       if (local) writes.push(store.put(tombstoneOf(local, change.deletedAt, change.version) as never));
+      // A deleted practice's text is gone, and marked so: a backfill page fetched earlier cannot restore it.
+      if (kind === 'practice') writes.push(texts.put({ id: change.id, contentMarkdown: null }));
       return;
     }
     let object: Record<string, unknown> = { ...change.object };
     for (const m of pending.get(change.id) ?? []) object = applyPending(kind, object, m);
     if (kind === 'practice') {
-      const practice = object as Practice;
+      const { contentMarkdown, ...practice } = object as Partial<Practice> &
+        Omit<Practice, 'contentMarkdown'>;
       // Most pages are their own canonical address: normalise it once.
       const keys =
         practice.canonicalUrl && practice.canonicalUrl !== practice.url
           ? urlKeys(practice.url, practice.canonicalUrl)
           : urlKeys(practice.url);
-      // Without its text (omit=; an unsent local creation would have put its own back): an empty one
-      // stands in, marked as awaited, until the backfill brings it.
-      const awaited = typeof practice.contentMarkdown !== 'string';
-      writes.push(
-        store.put(
-          (awaited
-            ? { ...practice, contentMarkdown: '', contentPending: true, urlKeys: keys }
-            : { ...practice, urlKeys: keys }) as never,
-        ),
-      );
+      writes.push(store.put({ ...practice, urlKeys: keys } as never));
+      // Pulled without its text (omit=; an unsent local creation would have put its own back): no record
+      // until the backfill brings it.
+      if (typeof contentMarkdown === 'string') writes.push(texts.put({ id: change.id, contentMarkdown }));
     } else {
       writes.push(store.put(object as never));
     }

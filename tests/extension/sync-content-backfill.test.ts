@@ -6,7 +6,12 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
-import { getPractice, listPractices, updatePractice } from '../../extension/store/practices.ts';
+import {
+  getPractice,
+  listPractices,
+  type PracticeWithText,
+  updatePractice,
+} from '../../extension/store/practices.ts';
 import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
 import { backfillContent, pendingContentBackfill } from '../../extension/sync/content-backfill.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
@@ -26,10 +31,18 @@ async function world() {
   /** Pull requests (by number, from 1) answered with a network failure instead. */
   const failing = new Set<number>();
   let pulls = 0;
+  /** Runs once a backfill page has been answered, before the browser reads the answer. */
+  const hooks: { afterBackfillAnswer?: () => Promise<void> } = {};
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     if (input.includes('/api/sync/pull') && failing.has(++pulls)) throw new TypeError('fetch failed');
     requests.push(input.slice(server.length));
-    return app.fetch(new Request(input, init));
+    const response = await app.fetch(new Request(input, init));
+    const hook = input.includes('until=') ? hooks.afterBackfillAnswer : undefined;
+    if (hook) {
+      hooks.afterBackfillAnswer = undefined;
+      await hook();
+    }
+    return response;
   });
   const now = Date.now();
   const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
@@ -66,7 +79,7 @@ async function world() {
     return new Map(body.changes.filter((c) => c.object).map((c) => [c.id, c.object!]));
   };
   const otherCity = async () => (await createCity(db, { name: 'Graz', country: 'AT', lang: 'de' }, now)).id;
-  return { member, push, serverPractices, requests, failing, otherCity };
+  return { member, push, serverPractices, requests, failing, otherCity, hooks };
 }
 
 const creation = (title: string) => ({
@@ -108,6 +121,12 @@ async function library(w: Awaited<ReturnType<typeof world>>, bruno: Connection) 
   return pushed;
 }
 
+/** Every live practice as one is opened: with its text, or `contentPending`. */
+async function opened(): Promise<PracticeWithText[]> {
+  const all = await Promise.all((await listPractices()).map((p) => getPractice(p.id)));
+  return all.filter((p) => p !== undefined);
+}
+
 beforeEach(async () => {
   await useLibraryDatabase(`backfill-${uuidv7()}`);
 });
@@ -126,7 +145,8 @@ describe('a metadata-first first sync', () => {
     for (const r of pulls) expect(r).toContain('omit=contentMarkdown');
     const listed = await listPractices();
     expect(listed.map((p) => p.title).sort()).toEqual(pushed.map((m) => m.fields.title).sort());
-    for (const p of listed) expect(p).toMatchObject({ contentPending: true, contentMarkdown: '' });
+    for (const p of await opened()) expect(p).toMatchObject({ contentPending: true, contentMarkdown: '' });
+    expect(await (await openLibrary()).count('practiceTexts')).toBe(0);
     expect(await pendingContentBackfill()).toEqual({ from: 0, through: 5 });
 
     w.requests.length = 0;
@@ -134,7 +154,7 @@ describe('a metadata-first first sync', () => {
     for (const r of w.requests) expect(r).toMatch(/until=5/);
     expect(w.requests.some((r) => r.includes('omit='))).toBe(false);
     const onServer = await w.serverPractices(ana.token);
-    for (const p of await listPractices()) {
+    for (const p of await opened()) {
       expect(p.contentPending).toBeUndefined();
       expect(p.contentMarkdown).toBe(onServer.get(p.id)!.contentMarkdown);
     }
@@ -155,13 +175,13 @@ describe('a metadata-first first sync', () => {
     });
     expect(await pendingContentBackfill()).toEqual({ from: 2, through: 5 });
     const first = pushed.slice(0, 2).map((m) => m.objectId);
-    for (const p of await listPractices()) {
+    for (const p of await opened()) {
       expect(Boolean(p.contentPending)).toBe(!first.includes(p.id));
     }
     w.requests.length = 0;
     expect(await backfillContent(ana, { pageSize: 2 })).toBe(3);
     expect(w.requests[0]).toContain('since=2&until=5');
-    expect((await listPractices()).filter((p) => p.contentPending)).toEqual([]);
+    expect((await opened()).filter((p) => p.contentPending)).toEqual([]);
   });
 
   it('an edit made before the text arrived never sends it, keeps waiting for it, and the server keeps it', async () => {
@@ -220,6 +240,34 @@ describe('a metadata-first first sync', () => {
     expect(local?.contentPending).toBeUndefined();
   });
 
+  it('a practice deleted while its text was on the way does not get it back', async () => {
+    const w = await world();
+    const bruno = await w.member('Bruno');
+    const ana = await w.member('Ana');
+    const [first] = await library(w, bruno);
+    await saveConnection(ana);
+    await pullChanges(ana);
+    const id = first!.objectId;
+    // The backfill's page holds the live practice; the deletion reaches this browser before it is read.
+    w.hooks.afterBackfillAnswer = async () => {
+      await w.push(bruno.token, [
+        {
+          id: uuidv7(),
+          kind: 'practice',
+          objectId: id,
+          baseVersion: 1,
+          hlc: `${new Date().toISOString()}-0002`,
+          op: 'delete',
+        },
+      ]);
+      await pullChanges(ana);
+    };
+    expect(await backfillContent(ana)).toBe(4);
+    expect(await getPractice(id)).toBeUndefined();
+    expect(await (await openLibrary()).get('practiceTexts', id)).toEqual({ id, contentMarkdown: null });
+    expect(await pendingContentBackfill()).toBeUndefined();
+  });
+
   it('the sync engine is done once the library is listed, and fetches the texts right after', async () => {
     const w = await world();
     const bruno = await w.member('Bruno');
@@ -231,7 +279,7 @@ describe('a metadata-first first sync', () => {
     // The engine started the backfill: asking again joins it (or finds nothing left).
     await backfillContent(ana);
     expect(await pendingContentBackfill()).toBeUndefined();
-    const texts = (await listPractices()).map((p) => p.contentMarkdown);
+    const texts = (await opened()).map((p) => p.contentMarkdown);
     expect(texts.every((t) => t.startsWith('# '))).toBe(true);
     expect(w.requests.filter((r) => r.includes('until=')).length).toBeGreaterThan(0);
   });
@@ -248,7 +296,7 @@ describe('a metadata-first first sync', () => {
     w.requests.length = 0;
     await pullChanges(ana);
     expect(w.requests.every((r) => !r.includes('omit='))).toBe(true);
-    expect((await listPractices()).filter((p) => p.contentPending)).toEqual([]);
+    expect((await opened()).filter((p) => p.contentPending)).toEqual([]);
 
     await saveConnection(await w.member('Clara', await w.otherCity()));
     expect(await pendingContentBackfill()).toBeUndefined();

@@ -7,7 +7,7 @@ import { formatDate, t } from '../../lib/i18n.ts';
 import type { PracticeFormValues } from '../../lib/practice-form-values.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../store/drafts.ts';
 import { deleteHighlight } from '../../store/highlights.ts';
-import { deletePractice, type ListedPractice, updatePractice } from '../../store/practices.ts';
+import { deletePractice, type ListedPractice, practiceText, updatePractice } from '../../store/practices.ts';
 import { DashboardLink } from '../components/DashboardLink.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageMeta } from '../components/PageMeta.tsx';
@@ -16,7 +16,7 @@ import { SummaryList } from '../components/SummaryList.tsx';
 import type { useLibrary } from './useLibrary.ts';
 
 interface Props {
-  /** With `contentPending` while its page text is still on its way (a first sync lists before texts). */
+  /** As listed, without its page text (read here, and again whenever the library changes). */
   practice: ListedPractice;
   library: ReturnType<typeof useLibrary>;
   contacts: readonly Stakeholder[];
@@ -46,6 +46,19 @@ export function PracticeView({
   const [confirming, setConfirming] = useState(false);
   const [draftRestored, setDraftRestored] = useState(false);
   const highlights = library.highlights.get(practice.id) ?? [];
+  // The page text: null while read, undefined while it has not arrived (a first sync lists before texts).
+  const [text, setText] = useState<string | undefined | null>(null);
+  useEffect(() => {
+    let open = true;
+    // library.practices: a new list after every change, the backfill's too, so an arrived text shows.
+    void library.practices;
+    void practiceText(practice.id).then((t) => {
+      if (open) setText(t);
+    });
+    return () => {
+      open = false;
+    };
+  }, [practice.id, library.practices]);
   // Same draft key as the popup: text typed in either, and not saved, comes back in either.
   const draftKey = `practice:${practice.id}`;
 
@@ -147,12 +160,12 @@ export function PracticeView({
       </ul>
       <details>
         <summary>{t('readableContent')}</summary>
-        {practice.contentPending ? (
+        {text === null ? null : text === undefined ? (
           <p class="count-line" data-testid="content-downloading">
             {t('readableContentDownloading')}
           </p>
-        ) : practice.contentMarkdown ? (
-          <div class="markdown">{practice.contentMarkdown}</div>
+        ) : text ? (
+          <div class="markdown">{text}</div>
         ) : (
           <p class="count-line">{t('noReadableContent')}</p>
         )}

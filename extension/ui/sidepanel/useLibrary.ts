@@ -1,15 +1,18 @@
-// The side panel's view of the local library, reloaded whenever any context announces a change.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// The side panel's view of the local library, reloaded whenever any context announces a change. The list
+// is read without the page texts (a first sync of thousands of practices is listed as soon as it is pulled);
+// the texts are read only once a search needs them, then with every reload, and the index is rebuilt with
+// them when they arrive.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Highlight } from '../../../shared/schemas/highlight.ts';
 import type { IndexedDocument } from '../../../shared/search/match.ts';
 import { indexPractice } from '../../features/library-search.ts';
 import { highlightsByPractice } from '../../store/all-highlights.ts';
 import { onLibraryChange } from '../../store/library-events.ts';
-import { type ListedPractice, listPractices, tagsOf } from '../../store/practices.ts';
+import { type ListedPractice, listPractices, practiceTexts, tagsOf } from '../../store/practices.ts';
 
 export interface LibrarySnapshot {
   loaded: boolean;
-  /** `contentPending` on those whose page text has not arrived yet (searched by their metadata meanwhile). */
+  /** Without their page texts (practiceText(id) reads one). */
   practices: ListedPractice[];
   highlights: Map<string, Highlight[]>;
   tags: string[];
@@ -22,10 +25,20 @@ export function useLibrary() {
     highlights: new Map(),
     tags: [],
   });
+  /** The page texts that have arrived, once a search asked for them (null before). */
+  const [texts, setTexts] = useState<Map<string, string> | null>(null);
+  const textsWanted = useRef(false);
   useEffect(() => {
+    let current = 0;
     const load = async () => {
+      const run = ++current;
       const [practices, highlights] = await Promise.all([listPractices(), highlightsByPractice()]);
+      if (run !== current) return;
       setSnapshot({ loaded: true, practices, highlights, tags: tagsOf(practices) });
+      if (textsWanted.current) {
+        const loaded = await practiceTexts();
+        if (run === current) setTexts(loaded);
+      }
     };
     void load();
     return onLibraryChange(() => void load());
@@ -34,11 +47,19 @@ export function useLibrary() {
   const index = useMemo(() => {
     let built: Map<string, IndexedDocument> | null = null;
     return () => {
+      if (!textsWanted.current) {
+        // First search: index by everything but the texts now, and again once they are read.
+        textsWanted.current = true;
+        void practiceTexts().then(setTexts);
+      }
       built ??= new Map(
-        snapshot.practices.map((p) => [p.id, indexPractice(p, snapshot.highlights.get(p.id) ?? [])]),
+        snapshot.practices.map((p) => [
+          p.id,
+          indexPractice(p, snapshot.highlights.get(p.id) ?? [], texts?.get(p.id) ?? ''),
+        ]),
       );
       return built;
     };
-  }, [snapshot]);
+  }, [snapshot, texts]);
   return { ...snapshot, index };
 }
