@@ -57,6 +57,7 @@ import {
   endSession,
   findSession,
   redeemSignInLink,
+  type SigningIn,
   signInLinkUrl,
   userForToken,
   type WebUser,
@@ -138,9 +139,9 @@ function sendFile(c: Context, file: { filename: string; contentType: string; bod
   });
 }
 
-async function signInAnswer(c: Context<WebEnv>, user: WebUser, next: string) {
+async function signInAnswer(c: Context<WebEnv>, signingIn: SigningIn, next: string) {
   const { db, clock, publicUrl } = c.get('deps');
-  const { secret, expiresAt } = await createSession(db, user, clock());
+  const { secret, expiresAt } = await createSession(db, signingIn, clock());
   writeSessionCookie(c, secret, expiresAt, publicUrl);
   return c.redirect(safeNextPath(next), 303);
 }
@@ -183,19 +184,19 @@ export const webRoutes = new Hono<WebEnv>()
     const form = await c.req.parseBody();
     const next = typeof form.next === 'string' ? form.next : '';
     const token = typeof form.token === 'string' ? form.token : '';
-    const user = await userForToken(db, token);
-    if (!user) {
+    const signingIn = await userForToken(db, token);
+    if (!signingIn) {
       const view = c.get('view');
       return html(c, signInPage(view, { next: safeNextPath(next), message: 'signInBadToken' }), 400);
     }
-    return signInAnswer(c, user, next);
+    return signInAnswer(c, signingIn, next);
   })
   .get('/sign-in/link', async (c) => {
     const { db, clock } = c.get('deps');
     c.header('Referrer-Policy', 'no-referrer');
-    const user = await redeemSignInLink(db, c.req.query('token') ?? '', clock());
-    if (!user) return signInForm(c, 'signInLinkInvalid', 400);
-    return signInAnswer(c, user, c.req.query('next') ?? '');
+    const signingIn = await redeemSignInLink(db, c.req.query('token') ?? '', clock());
+    if (!signingIn) return signInForm(c, 'signInLinkInvalid', 400);
+    return signInAnswer(c, signingIn, c.req.query('next') ?? '');
   })
   .post('/sign-out', async (c) => {
     const { db, publicUrl } = c.get('deps');
@@ -384,9 +385,9 @@ webRoutes.onError((error, c) => {
 /** POST /api/web/sign-in-links: a one-time link that opens the dashboard signed in as the caller. */
 export const webApiRoutes = new Hono<AppEnv>().post('/sign-in-links', async (c) => {
   const { db, clock, publicUrl } = c.get('deps');
-  const { member } = c.get('caller');
+  const { member, token } = c.get('caller');
   const input = await readJson(c, signInLinkRequestSchema);
-  const { secret, expiresAt } = await createSignInLink(db, member, clock());
+  const { secret, expiresAt } = await createSignInLink(db, member, clock(), token.id);
   const origin = publicUrl ?? new URL(c.req.url).origin;
   return c.json({
     url: signInLinkUrl(origin, secret, input.next ? safeNextPath(input.next) : undefined),

@@ -5,7 +5,7 @@ import type { NewCity, NewMember } from '../../shared/api/tenancy.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { hashToken, newTokenSecret, tokenPrefix } from '../auth/token-secret.ts';
 import type { Db } from '../db/client.ts';
-import { cities, members, tokens } from '../db/schema/index.ts';
+import { cities, members, signInLinks, tokens, webSessions } from '../db/schema/index.ts';
 import { cityRecord, memberRecord, tokenRecord } from './records.ts';
 
 type Runner = Pick<Db, 'insert' | 'select' | 'update'>;
@@ -62,11 +62,22 @@ export async function issueToken(
 }
 
 /** Revokes a token of `cityId`; null when there is no such token in that city. Revoking twice is a no-op. */
-export async function revokeToken(db: Runner, cityId: string, tokenId: string, now: number) {
-  await db
+export async function revokeToken(
+  db: Pick<Db, 'select' | 'update' | 'delete'>,
+  cityId: string,
+  tokenId: string,
+  now: number,
+) {
+  const revoked = await db
     .update(tokens)
     .set({ revokedAt: iso(now) })
-    .where(and(eq(tokens.cityId, cityId), eq(tokens.id, tokenId), isNull(tokens.revokedAt)));
+    .where(and(eq(tokens.cityId, cityId), eq(tokens.id, tokenId), isNull(tokens.revokedAt)))
+    .returning({ id: tokens.id });
+  if (revoked.length > 0) {
+    // The dashboard sessions it opened end with it, and the sign-in links it asked for cannot be used.
+    await db.delete(webSessions).where(eq(webSessions.tokenId, tokenId));
+    await db.delete(signInLinks).where(eq(signInLinks.tokenId, tokenId));
+  }
   const [row] = await db
     .select()
     .from(tokens)

@@ -1,7 +1,8 @@
 // Web dashboard sessions and one-time sign-in links. A session is a random cookie secret whose SHA-256 alone
 // is stored (web_sessions); it slides forward on use up to 7 days of inactivity, and stops working at once
-// when the member is disabled (checked on every request). A sign-in link carries another random secret,
-// stored hashed in sign_in_links, valid 15 minutes and once. Web Crypto only, like the token secrets.
+// when the member is disabled or the access token that opened it is revoked (checked on every request; the
+// revocation also deletes them, tenancy.ts). A sign-in link carries another random secret, stored hashed in
+// sign_in_links, valid 15 minutes and once. Web Crypto only, like the token secrets.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { hashToken, tokenPattern } from '../auth/token-secret.ts';
 import type { Db } from '../db/client.ts';
@@ -55,8 +56,14 @@ async function userFor(db: Db, memberId: string): Promise<WebUser | null> {
   return { member: row.member, city: row.city, networkId: row.networkId ?? null };
 }
 
+/** A member signing in, and the access token they signed in with (null: a link the server printed). */
+export interface SigningIn {
+  user: WebUser;
+  tokenId: string | null;
+}
+
 /** Creates a session for a member; returns the cookie secret (never stored) and its expiry. */
-export async function createSession(db: Db, user: WebUser, now: number) {
+export async function createSession(db: Db, { user, tokenId }: SigningIn, now: number) {
   const secret = randomSecret('ics_');
   const expiresAt = iso(now + sessionTtlMs);
   await db.insert(webSessions).values({
@@ -66,6 +73,7 @@ export async function createSession(db: Db, user: WebUser, now: number) {
     createdAt: iso(now),
     expiresAt,
     lastSeenAt: iso(now),
+    tokenId,
   });
   return { secret, expiresAt };
 }
@@ -82,6 +90,13 @@ export async function findSession(
   if (!row || Date.parse(row.expiresAt) <= now) return null;
   const user = await userFor(db, row.memberId);
   if (!user || user.city.id !== row.cityId) return null;
+  if (row.tokenId) {
+    const [token] = await db
+      .select({ revokedAt: tokens.revokedAt })
+      .from(tokens)
+      .where(eq(tokens.id, row.tokenId));
+    if (!token || token.revokedAt) return null;
+  }
   let refreshed: string | null = null;
   if (now - Date.parse(row.lastSeenAt) >= refreshGranularityMs) {
     refreshed = iso(now + sessionTtlMs);
@@ -99,22 +114,25 @@ export async function endSession(db: Db, secret: string | undefined): Promise<vo
 }
 
 /** The member a personal access token belongs to, if it is valid (not revoked, member not disabled). */
-export async function userForToken(db: Db, secret: string): Promise<WebUser | null> {
+export async function userForToken(db: Db, secret: string): Promise<SigningIn | null> {
   const trimmed = secret.trim();
   if (!tokenPattern.test(trimmed)) return null;
   const [row] = await db
-    .select({ memberId: tokens.memberId, revokedAt: tokens.revokedAt })
+    .select({ id: tokens.id, memberId: tokens.memberId, revokedAt: tokens.revokedAt })
     .from(tokens)
     .where(eq(tokens.hash, await hashToken(trimmed)));
   if (!row || row.revokedAt) return null;
-  return userFor(db, row.memberId);
+  const user = await userFor(db, row.memberId);
+  return user ? { user, tokenId: row.id } : null;
 }
 
-/** Creates a one-time sign-in link's secret for a member (15 minutes, single use). */
+/** Creates a one-time sign-in link's secret for a member (15 minutes, single use); `tokenId`: the access
+ * token that asked for it, whose revocation ends the session the link opens. */
 export async function createSignInLink(
   db: Pick<Db, 'insert'>,
   member: { id: string; cityId: string },
   now: number,
+  tokenId: string | null = null,
 ) {
   const secret = randomSecret('icl_');
   const expiresAt = iso(now + signInLinkTtlMs);
@@ -124,6 +142,7 @@ export async function createSignInLink(
     memberId: member.id,
     createdAt: iso(now),
     expiresAt,
+    tokenId,
   });
   return { secret, expiresAt };
 }
@@ -137,7 +156,7 @@ export function signInLinkUrl(origin: string, secret: string, next?: string): st
 }
 
 /** Spends a sign-in link: its user once, within its 15 minutes; null afterwards or when unknown. */
-export async function redeemSignInLink(db: Db, secret: string, now: number): Promise<WebUser | null> {
+export async function redeemSignInLink(db: Db, secret: string, now: number): Promise<SigningIn | null> {
   if (!linkPattern.test(secret)) return null;
   const hash = await hashToken(secret);
   // One conditional update decides who spends the link, so two concurrent clicks cannot both sign in.
@@ -145,9 +164,9 @@ export async function redeemSignInLink(db: Db, secret: string, now: number): Pro
     .update(signInLinks)
     .set({ usedAt: iso(now) })
     .where(and(eq(signInLinks.hash, hash), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, iso(now))))
-    .returning({ memberId: signInLinks.memberId, cityId: signInLinks.cityId });
+    .returning({ memberId: signInLinks.memberId, cityId: signInLinks.cityId, tokenId: signInLinks.tokenId });
   const row = spent[0];
   if (!row) return null;
   const user = await userFor(db, row.memberId);
-  return user && user.city.id === row.cityId ? user : null;
+  return user && user.city.id === row.cityId ? { user, tokenId: row.tokenId } : null;
 }

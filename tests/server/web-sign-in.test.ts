@@ -162,6 +162,35 @@ describe('session lifetime', () => {
     expect((await page(w, '/web', cookie)).status).toBe(302);
   });
 
+  it('revoking the access token ends the sessions it opened, pasted or through a link, and no other', async () => {
+    const w = await makeWorld(fileBackend);
+    const pasted = await signIn(w, w.a.contributor.token);
+    const link = await w.call('POST', '/api/web/sign-in-links', { token: w.a.contributor.token, json: {} });
+    expect(link.status).toBe(200);
+    const unused = await w.call('POST', '/api/web/sign-in-links', { token: w.a.contributor.token, json: {} });
+    const url = new URL(link.body.url);
+    const used = await page(w, `${url.pathname}${url.search}`);
+    const linked = `icc_session=${cookieValue(setCookies(used.headers).get('icc_session'))}`;
+    const other = await signIn(w, w.a.coordinator.token);
+    for (const cookie of [pasted, linked, other]) expect((await page(w, '/web', cookie)).status).toBe(200);
+
+    const revoked = await w.call('DELETE', `/api/tokens/${w.a.contributor.tokenId}`, {
+      token: w.a.contributor.token,
+    });
+    expect(revoked.status).toBe(200);
+    for (const cookie of [pasted, linked]) {
+      const answer = await page(w, '/web', cookie);
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get('Location')).toMatch(/^\/web\/sign-in/);
+    }
+    expect((await page(w, '/web', other)).status).toBe(200);
+    const rows = await w.db.select().from(webSessions);
+    expect(rows.map((r) => r.memberId)).toEqual([w.a.coordinator.member.id]);
+    // The link asked for with that token and not used yet is spent too.
+    const late = new URL(unused.body.url);
+    expect((await page(w, `${late.pathname}${late.search}`)).status).toBe(400);
+  });
+
   it("a disabled member's sessions stop working", async () => {
     const w = await makeWorld(fileBackend);
     const cookie = await signIn(w, w.a.contributor.token);

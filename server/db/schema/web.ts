@@ -2,7 +2,7 @@
 // hashed), and which members coordinate a national network (they see the network's shared practices and the
 // member cities' aggregates, never contacts or unshared practices).
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { cities, members } from './tenancy.ts';
+import { cities, members, tokens } from './tenancy.ts';
 
 export const webSessions = sqliteTable(
   'web_sessions',
@@ -18,8 +18,11 @@ export const webSessions = sqliteTable(
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
+    /** The access token that opened this session (pasted, or behind the sign-in link); revoking it ends the
+     * session. Null for links printed by the server itself (first start, admin CLI). */
+    tokenId: text('token_id').references(() => tokens.id),
   },
-  (t) => [index('web_sessions_member_idx').on(t.memberId)],
+  (t) => [index('web_sessions_member_idx').on(t.memberId), index('web_sessions_token_idx').on(t.tokenId)],
 );
 
 export const signInLinks = sqliteTable('sign_in_links', {
@@ -34,6 +37,8 @@ export const signInLinks = sqliteTable('sign_in_links', {
   createdAt: text('created_at').notNull(),
   expiresAt: text('expires_at').notNull(),
   usedAt: text('used_at'),
+  /** The access token that asked for this link (POST /api/web/sign-in-links); null for server-printed links. */
+  tokenId: text('token_id').references(() => tokens.id),
 });
 
 export const networkCoordinators = sqliteTable('network_coordinators', {
