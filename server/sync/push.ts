@@ -5,7 +5,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PushRequest, PushResponse } from '../../shared/api/sync.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Mutation } from '../../shared/sync/mutation.ts';
-import { copyInto } from '../../shared/sync/object-state.ts';
+import { copyInto, type ObjectState } from '../../shared/sync/object-state.ts';
 import { type ProcessedMutation, PushRejected, planPush } from '../../shared/sync/push.ts';
 import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
@@ -13,6 +13,7 @@ import { cities, conflicts, libraryObjects, processedMutations } from '../db/sch
 import { validationError } from '../validate.ts';
 import { rowFromState, stateFromRow } from './object-rows.ts';
 import {
+  insertObjectsSql,
   insertProcessedSql,
   objectArgs,
   type PushInputs,
@@ -76,6 +77,9 @@ export async function pushInTx(
   const { libraryVersion, processed: done, rows } = await readInputs(tx, cityId, batch);
   const processed = new Map<string, ProcessedMutation>(done.map((p) => [p.id, p]));
   const objects = new Map(rows.map((r) => [r.id, stateFromRow(r)]));
+  // Every object this push can write was looked up above (or below, for an erasure's practices): the ones not
+  // found are new, so they are plain inserts (no conflict clause to evaluate).
+  const inDb = new Set(objects.keys());
   const mutations = withoutLinksTo(batch, await erasedAmong(tx, cityId, linkedStakeholderIds(batch)));
   // 4. The plan (pure): throws PushRejected for a mutation that cannot be applied.
   const memberId = caller.member.id;
@@ -88,6 +92,7 @@ export async function pushInTx(
   let unlinked: string[] = [];
   if (erased.size > 0) {
     const stored = (await practicesLinking(tx, cityId, [...erased])).map(stateFromRow);
+    for (const p of stored) inDb.add(p.id);
     const practices = new Map(stored.map((p) => [p.id, p]));
     for (const w of plan.writes) if (w.kind === 'practice') practices.set(w.id, w);
     const removals = unlinkMutations(practices.values(), erased, mutations, libraryVersion, nowMs);
@@ -100,7 +105,7 @@ export async function pushInTx(
     }
   }
   // 6. Write it.
-  await write(tx, cityId, caller.member.id, plan, nowMs);
+  await write(tx, cityId, caller.member.id, plan, inDb, nowMs);
   return { response: { version: plan.version, results: plan.results }, erased: [...erased], unlinked };
 }
 
@@ -155,6 +160,7 @@ async function write(
   cityId: string,
   memberId: string,
   plan: ReturnType<typeof planPush>,
+  inDb: ReadonlySet<string>,
   nowMs: number,
 ) {
   const now = new Date(nowMs).toISOString();
@@ -162,10 +168,11 @@ async function write(
   // ones go as static SQL straight to the libSQL transaction: drizzle's builder cost as much CPU as SQLite.
   const raw = libsqlTx(tx);
   if (raw && plan.writes.length > 0) {
-    await raw.execute({
-      sql: upsertObjectsSql(plan.writes.length),
-      args: plan.writes.flatMap((s) => objectArgs(rowFromState(cityId, s))),
-    });
+    const fresh = plan.writes.filter((s) => !inDb.has(s.id));
+    const stored = fresh.length === plan.writes.length ? [] : plan.writes.filter((s) => inDb.has(s.id));
+    const args = (states: ObjectState[]) => states.flatMap((s) => objectArgs(rowFromState(cityId, s)));
+    if (fresh.length > 0) await raw.execute({ sql: insertObjectsSql(fresh.length), args: args(fresh) });
+    if (stored.length > 0) await raw.execute({ sql: upsertObjectsSql(stored.length), args: args(stored) });
   } else if (plan.writes.length > 0) {
     await tx
       .insert(libraryObjects)

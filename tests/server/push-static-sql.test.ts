@@ -49,4 +49,34 @@ describe('push writes with static SQL', () => {
     });
     expect(again.body.results[0]).toMatchObject({ duplicate: true, status: 'applied', objectVersion: 2 });
   });
+
+  it('inserts new objects and upserts stored ones in one push, a new object edited in the same push once', async () => {
+    const w = await makeWorld(fileBackend);
+    const token = w.a.contributor.token;
+    const stored = createPractice(undefined, { note: 'first' });
+    await w.call('POST', '/api/sync/push', { token, json: { clientId: 'c', mutations: [stored] } });
+    const fresh = createPractice(undefined, { note: 'new' });
+    const batch = [
+      editPractice(stored.objectId, 1, { fields: { note: 'edited' } }),
+      fresh,
+      editPractice(fresh.objectId, 1, { fields: { note: 'new, then edited' } }),
+    ];
+    const res = await w.call('POST', '/api/sync/push', { token, json: { clientId: 'c', mutations: batch } });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    const rows = await w.db.select().from(libraryObjects);
+    const notes = Object.fromEntries(rows.map((r) => [r.id, [r.version, r.data.note]]));
+    expect(notes).toEqual({ [stored.objectId]: [2, 'edited'], [fresh.objectId]: [2, 'new, then edited'] });
+    // The same batch again changes nothing.
+    const again = await w.call('POST', '/api/sync/push', {
+      token,
+      json: { clientId: 'c', mutations: batch },
+    });
+    expect(again.body.results.every((r: { duplicate: boolean }) => r.duplicate)).toBe(true);
+    expect(await w.db.select().from(libraryObjects)).toEqual(rows);
+  });
 });
