@@ -49,6 +49,7 @@ import { networkPage } from '../web/pages/network.tsx';
 import { practicePage } from '../web/pages/practice.tsx';
 import { reportPage } from '../web/pages/report.tsx';
 import { signInPage } from '../web/pages/sign-in.tsx';
+import { signInLinkPage } from '../web/pages/sign-in-link.tsx';
 import { paramProblem } from '../web/param-problem.ts';
 import { sameOriginPost } from '../web/same-origin.ts';
 import {
@@ -56,6 +57,7 @@ import {
   createSignInLink,
   endSession,
   findSession,
+  peekSignInLink,
   redeemSignInLink,
   type SigningIn,
   signInLinkUrl,
@@ -192,11 +194,32 @@ export const webRoutes = new Hono<WebEnv>()
     return signInAnswer(c, signingIn, next);
   })
   .get('/sign-in/link', async (c) => {
+    // A link the extension asked for (with its access token) and opens at once signs in directly. A link the
+    // server printed (first start, admin CLI) is often sent on by e-mail: opening it only asks "Continue as
+    // …?", so a mail scanner that fetches it first does not spend it, and nobody is signed in to someone
+    // else's account without seeing whose it is.
     const { db, clock } = c.get('deps');
     c.header('Referrer-Policy', 'no-referrer');
-    const signingIn = await redeemSignInLink(db, c.req.query('token') ?? '', clock());
+    c.header('Cache-Control', 'no-store');
+    const secret = c.req.query('token') ?? '';
+    const next = safeNextPath(c.req.query('next'));
+    const found = await peekSignInLink(db, secret, clock());
+    if (!found) return signInForm(c, 'signInLinkInvalid', 400);
+    if (!found.tokenId) return html(c, signInLinkPage(c.get('view'), { secret, next, user: found.user }));
+    const signingIn = await redeemSignInLink(db, secret, clock());
     if (!signingIn) return signInForm(c, 'signInLinkInvalid', 400);
-    return signInAnswer(c, signingIn, c.req.query('next') ?? '');
+    return signInAnswer(c, signingIn, next);
+  })
+  .post('/sign-in/link', async (c) => {
+    const { db, clock, publicUrl } = c.get('deps');
+    c.header('Referrer-Policy', 'no-referrer');
+    if (!sameOriginPost(c, publicUrl)) return signInForm(c, 'signInCsrf', 403);
+    const form = await c.req.parseBody();
+    const secret = typeof form.token === 'string' ? form.token : '';
+    const next = typeof form.next === 'string' ? form.next : '';
+    const signingIn = await redeemSignInLink(db, secret, clock());
+    if (!signingIn) return signInForm(c, 'signInLinkInvalid', 400);
+    return signInAnswer(c, signingIn, next);
   })
   .post('/sign-out', async (c) => {
     const { db, publicUrl } = c.get('deps');

@@ -155,6 +155,25 @@ export function signInLinkUrl(origin: string, secret: string, next?: string): st
   return url.toString();
 }
 
+/** Who a sign-in link would sign in, without spending it (the confirmation page); null when it is unknown,
+ * used or expired. */
+export async function peekSignInLink(db: Db, secret: string, now: number): Promise<SigningIn | null> {
+  if (!linkPattern.test(secret)) return null;
+  const [row] = await db
+    .select()
+    .from(signInLinks)
+    .where(
+      and(
+        eq(signInLinks.hash, await hashToken(secret)),
+        isNull(signInLinks.usedAt),
+        gt(signInLinks.expiresAt, iso(now)),
+      ),
+    );
+  if (!row) return null;
+  const user = await userFor(db, row.memberId);
+  return user && user.city.id === row.cityId ? { user, tokenId: row.tokenId } : null;
+}
+
 /** Spends a sign-in link: its user once, within its 15 minutes; null afterwards or when unknown. */
 export async function redeemSignInLink(db: Db, secret: string, now: number): Promise<SigningIn | null> {
   if (!linkPattern.test(secret)) return null;

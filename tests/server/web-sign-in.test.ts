@@ -259,8 +259,51 @@ describe('one-time sign-in links', () => {
     const link = lines.join('\n').match(/http:\/\/localhost\/web\/sign-in\/link\?token=\S+/)?.[0];
     expect(link).toBeDefined();
     const url = new URL(link!);
-    const used = await page(w, `${url.pathname}${url.search}`);
+    // Opening it asks first, and spends nothing: a mail scanner fetching it leaves it usable.
+    for (let i = 0; i < 2; i++) {
+      const asked = await page(w, `${url.pathname}${url.search}`);
+      expect(asked.status).toBe(200);
+      expect(asked.text).toContain('as Lyon Coordinator');
+      expect(asked.text).toContain('Continue as Lyon Coordinator');
+      expect(setCookies(asked.headers).has('icc_session')).toBe(false);
+      expect(asked.headers.get('Cache-Control')).toBe('no-store');
+    }
+    const secret = url.searchParams.get('token')!;
+    // The button posts it; from another site it is refused and the link stays unused.
+    const forged = await postForm(
+      w,
+      '/web/sign-in/link',
+      { token: secret },
+      { Origin: 'https://evil.example' },
+    );
+    expect(forged.status).toBe(403);
+    const used = await postForm(w, '/web/sign-in/link', { token: secret, next: '/web/coverage' });
     expect(used.status).toBe(303);
+    expect(used.headers.get('Location')).toBe('/web/coverage');
+    const cookie = `icc_session=${cookieValue(setCookies(used.headers).get('icc_session'))}`;
+    expect((await page(w, '/web/coverage', cookie)).text).toContain('Lyon Coordinator');
+    // Once only.
+    expect((await postForm(w, '/web/sign-in/link', { token: secret })).status).toBe(400);
+    const after = await page(w, `${url.pathname}${url.search}`);
+    expect(after.status).toBe(400);
+    expect(after.text).toContain('is not valid any more');
+  });
+
+  it('asks in French when the browser prefers French', async () => {
+    const w = await makeWorld(fileBackend);
+    const lines: string[] = [];
+    await runAdmin(['sign-in-link', '--member', w.a.viewer.member.id, '--server', 'http://localhost'], {
+      db: w.db,
+      out: (l) => lines.push(l),
+      now: w.clock.now,
+      server: 'http://127.0.0.1:8787',
+    });
+    const url = new URL(lines.join('\n').match(/http:\/\/localhost\/web\/sign-in\/link\?token=\S+/)![0]);
+    const asked = await page(w, `${url.pathname}${url.search}`, undefined, {
+      'Accept-Language': 'fr-FR,fr;q=0.9',
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('Continuer en tant que Lyon Viewer');
   });
 });
 
@@ -273,7 +316,13 @@ describe('first start', () => {
     expect(link).toBeDefined();
     const app = createApp({ db, log: () => {}, rateLimit: false });
     const url = new URL(link!);
-    const res = await app.request(`${url.pathname}${url.search}`);
+    const asked = await app.request(`${url.pathname}${url.search}`);
+    expect(asked.status).toBe(200);
+    const res = await app.request('/web/sign-in/link', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+      body: new URLSearchParams({ token: url.searchParams.get('token')! }).toString(),
+    });
     expect(res.status).toBe(303);
     const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
     const library = await app.request('/web', { headers: { Cookie: cookie } });

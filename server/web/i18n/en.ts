@@ -27,6 +27,9 @@ export const en = {
   signInBadToken: 'This token is not valid, has been revoked, or its member is disabled.',
   signInLinkInvalid:
     'This sign-in link is not valid any more: it is used once and expires after 15 minutes. Ask for a new one or sign in with your token.',
+  signInLinkConfirm: 'This link signs you in to the city library of {city} as {name}.',
+  signInLinkContinue: 'Continue as {name}',
+  signInLinkNotYou: 'Not you? Close this page: the link stays unused for its 15 minutes.',
   signInExpired: 'Your session has ended. Sign in again to continue where you were.',
   signInCsrf: 'This form was not sent from this site, so it was refused. Reload the page and try again.',
   signedOut: 'You are signed out.',

@@ -28,6 +28,9 @@ export const fr: Record<MessageKey, string> = {
   signInBadToken: 'Ce jeton n’est pas valide, a été révoqué, ou son membre est désactivé.',
   signInLinkInvalid:
     'Ce lien de connexion n’est plus valide : il ne sert qu’une fois et expire après 15 minutes. Demandez-en un nouveau ou connectez-vous avec votre jeton.',
+  signInLinkConfirm: 'Ce lien vous connecte à la bibliothèque de la ville de {city} en tant que {name}.',
+  signInLinkContinue: 'Continuer en tant que {name}',
+  signInLinkNotYou: 'Ce n’est pas vous ? Fermez cette page : le lien reste inutilisé pendant ses 15 minutes.',
   signInExpired: 'Votre session a pris fin. Connectez-vous de nouveau pour reprendre où vous étiez.',
   signInCsrf:
     'Ce formulaire n’a pas été envoyé depuis ce site, il a donc été refusé. Rechargez la page et réessayez.',
