@@ -88,11 +88,22 @@ export function webRouteDocs(authErrors: string[]): RouteDoc[] {
     {
       method: 'get',
       path: '/web/sign-in/link',
-      summary: 'Sign in with a one-time link (`token`, optional `next`): valid 15 minutes, once',
+      summary:
+        'Open a one-time sign-in link (`token`, optional `next`; valid 15 minutes, once): a link the extension asked for signs in (303); one the server printed shows whose account it opens and a Continue button (200), spending nothing',
       access: 'public',
       response: 'html',
       status: 303,
       errors: ['400 link used, expired or unknown'],
+    },
+    {
+      method: 'post',
+      path: '/web/sign-in/link',
+      summary:
+        'Spend a one-time sign-in link (form: token, next): sets the session cookie and redirects to `next`',
+      access: 'public',
+      response: 'html',
+      status: 303,
+      errors: ['400 link used, expired or unknown', '403 form not sent from this site'],
     },
     {
       method: 'post',
