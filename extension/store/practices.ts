@@ -15,6 +15,7 @@ import { announceLibraryChange } from './library-events.ts';
 import { creationMutation, deletionMutation, updateMutation } from './mutations.ts';
 import { newEnvelope } from './new-envelope.ts';
 import { enqueue } from './outbox.ts';
+import type { ListedPractice } from './pulled-practices.ts';
 
 export interface NewPractice extends PageMetadata {
   contentMarkdown: string;
@@ -30,10 +31,7 @@ export interface NewPractice extends PageMetadata {
  * A practice as the library lists it: everything but its page text, which lists never read (a city library of
  * thousands lists in a fraction of the bytes); `practiceText(id)` reads it.
  */
-export type ListedPractice = Omit<Practice, 'contentMarkdown'> & {
-  /** Not read for lists: always empty here. */
-  contentMarkdown: '';
-};
+export type { ListedPractice };
 
 /** A practice with its page text; `contentPending` when the text has not arrived yet (it is then empty). */
 export type PracticeWithText = Practice & { contentPending?: true };

@@ -16,6 +16,7 @@ import { urlKeys } from '../../shared/url.ts';
 import { openLibrary } from '../store/db.ts';
 import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
+import { announcePulledPractices, type PulledPractices } from '../store/pulled-practices.ts';
 import { callApi, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
 import { type ContentBackfill, contentBackfillKey } from './content-backfill.ts';
@@ -49,7 +50,9 @@ export async function pullChanges(
       next = fetchPage(connection, page.version, pageSize, omitContent);
       next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
     }
-    await applyPage(page, fresh, omitContent ? since : undefined);
+    const pulled = await applyPage(page, fresh, omitContent ? since : undefined);
+    // A first sync: open pages list the library as it arrives (store/pulled-practices.ts).
+    if (fresh) announcePulledPractices(pulled);
     for (const change of page.changes) {
       ids.push(change.id);
       const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
@@ -98,7 +101,7 @@ async function libraryIsEmpty(): Promise<boolean> {
  * is overwritten, so it is not read. Tombstones still read theirs (what stays of it is built from it).
  * `omittedSince`: the page was pulled without page texts from this cursor; its range joins the backfill.
  */
-async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number): Promise<void> {
+async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number): Promise<PulledPractices> {
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
   const tx = db.transaction(
@@ -121,6 +124,7 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
   );
   const writes: Promise<unknown>[] = [];
   const texts = tx.objectStore('practiceTexts');
+  const pulled: PulledPractices = { stored: [], deleted: [] };
   kept.forEach((change, i) => {
     const kind = change.kind as KeptKind;
     const store = tx.objectStore(storeOfKind[kind]);
@@ -131,7 +135,10 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
       // What stays of a deleted or erased object is its envelope: no personal data survives here.
       if (local) writes.push(store.put(tombstoneOf(local, change.deletedAt, change.version) as never));
       // A deleted practice's text is gone, and marked so: a backfill page fetched earlier cannot restore it.
-      if (kind === 'practice') writes.push(texts.put({ id: change.id, contentMarkdown: null }));
+      if (kind === 'practice') {
+        writes.push(texts.put({ id: change.id, contentMarkdown: null }));
+        pulled.deleted.push(change.id);
+      }
       return;
     }
     let object: Record<string, unknown> = { ...change.object };
@@ -145,6 +152,9 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
           ? urlKeys(practice.url, practice.canonicalUrl)
           : urlKeys(practice.url);
       writes.push(store.put({ ...practice, urlKeys: keys } as never));
+      // An unsent local deletion re-applied above keeps it deleted here.
+      if (practice.deletedAt) pulled.deleted.push(change.id);
+      else pulled.stored.push({ ...practice, contentMarkdown: '' });
       // Pulled without its text (omit=; an unsent local creation would have put its own back): no record
       // until the backfill brings it.
       if (typeof contentMarkdown === 'string') writes.push(texts.put({ id: change.id, contentMarkdown }));
@@ -159,4 +169,5 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
     writes.push(tx.objectStore('meta').put(backfill, contentBackfillKey));
   }
   await Promise.all([...writes, tx.done]);
+  return pulled;
 }

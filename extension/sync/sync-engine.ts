@@ -60,10 +60,13 @@ async function runOnce(): Promise<SyncStatus> {
   let pulledIds: string[] = [];
   try {
     await pushOutbox(connection);
+    // The open conflicts do not depend on the pull: asked for while it runs (a first sync's pull is seconds).
+    const conflicting = openConflicts(connection);
+    conflicting.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     const pulled = await pullChanges(connection);
     pulledIds = pulled.ids;
     await refreshDirectory(connection, pulled.authors);
-    const conflicts = (await openConflicts(connection)).length;
+    const conflicts = (await conflicting).length;
     failures = 0;
     const done: SyncStatus = {
       phase: 'idle',

@@ -12,6 +12,12 @@ import {
   type PracticeWithText,
   updatePractice,
 } from '../../extension/store/practices.ts';
+import {
+  type ListedPractice,
+  mergePulled,
+  onPulledPractices,
+  type PulledPractices,
+} from '../../extension/store/pulled-practices.ts';
 import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
 import { backfillContent, pendingContentBackfill } from '../../extension/sync/content-backfill.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
@@ -266,6 +272,54 @@ describe('a metadata-first first sync', () => {
     expect(await getPractice(id)).toBeUndefined();
     expect(await (await openLibrary()).get('practiceTexts', id)).toEqual({ id, contentMarkdown: null });
     expect(await pendingContentBackfill()).toBeUndefined();
+  });
+
+  it('tells open pages what each page stored, so a list merged from it equals the library read back', async () => {
+    const w = await world();
+    const bruno = await w.member('Bruno');
+    const ana = await w.member('Ana');
+    const pushed = await library(w, bruno);
+    // Two edits after the creations (their order changes) and a deletion.
+    await w.push(bruno.token, [
+      {
+        id: uuidv7(),
+        kind: 'practice',
+        objectId: pushed[0]!.objectId,
+        baseVersion: 1,
+        hlc: `${new Date(Date.now() + 1000).toISOString()}-0003`,
+        op: 'put',
+        fields: { note: 'edited' },
+      },
+      {
+        id: uuidv7(),
+        kind: 'practice',
+        objectId: pushed[2]!.objectId,
+        baseVersion: 3,
+        hlc: `${new Date(Date.now() + 1000).toISOString()}-0004`,
+        op: 'delete',
+      },
+    ]);
+    await saveConnection(ana);
+    const heard: PulledPractices[] = [];
+    const stop = onPulledPractices((p) => heard.push(p));
+    try {
+      await pullChanges(ana, { pageSize: 2 });
+      await vi.waitFor(() => expect(heard.length).toBe(3));
+    } finally {
+      stop();
+    }
+    const merged = heard.reduce<ListedPractice[]>((list, page) => mergePulled(list, page), []);
+    expect(merged).toEqual(await listPractices());
+    expect(merged.map((p) => p.title)).not.toContain(pushed[2]!.fields.title);
+    expect(merged).toHaveLength(4);
+    // A later, ordinary pull tells nothing page by page (pages reload once the run is over).
+    heard.length = 0;
+    const again = onPulledPractices((p) => heard.push(p));
+    await w.push(bruno.token, [creation('Sei')]);
+    await pullChanges(ana);
+    await new Promise((r) => setTimeout(r, 20));
+    again();
+    expect(heard).toEqual([]);
   });
 
   it('the sync engine is done once the library is listed, and fetches the texts right after', async () => {

@@ -1,4 +1,5 @@
-// The side panel's view of the local library, reloaded whenever any context announces a change. The list
+// The side panel's view of the local library, reloaded whenever any context announces a change, and during a
+// first sync grown page by page from what the pull stored (store/pulled-practices.ts). The list
 // is read without the page texts (a first sync of thousands of practices is listed as soon as it is pulled);
 // the texts are read only once a search needs them, then with every reload, and the index is rebuilt with
 // them when they arrive.
@@ -9,6 +10,7 @@ import { indexPractice } from '../../features/library-search.ts';
 import { highlightsByPractice } from '../../store/all-highlights.ts';
 import { onLibraryChange } from '../../store/library-events.ts';
 import { type ListedPractice, listPractices, practiceTexts, tagsOf } from '../../store/practices.ts';
+import { mergePulled, onPulledPractices } from '../../store/pulled-practices.ts';
 
 export interface LibrarySnapshot {
   loaded: boolean;
@@ -41,7 +43,17 @@ export function useLibrary() {
       }
     };
     void load();
-    return onLibraryChange(() => void load());
+    const stopPulled = onPulledPractices((pulled) =>
+      setSnapshot((s) => {
+        const practices = mergePulled(s.practices, pulled);
+        return { ...s, loaded: true, practices, tags: tagsOf(practices) };
+      }),
+    );
+    const stopChanges = onLibraryChange(() => void load());
+    return () => {
+      stopPulled();
+      stopChanges();
+    };
   }, []);
   // Built on the first search after each change, not on every change: listing needs no index.
   const index = useMemo(() => {
