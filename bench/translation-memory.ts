@@ -3,7 +3,7 @@
 // any edit distance) beside a naive full scan with the same similarity (tokenise and compare every snippet
 // on every query), measured in the same run on the same queries. Results must be identical.
 
-import type { Snippet } from '../shared/schemas/snippet.ts';
+import type { Snippet, Translation } from '../shared/schemas/snippet.ts';
 import { baseLang } from '../shared/translate/languages.ts';
 import {
   bestMatches,
@@ -37,16 +37,44 @@ function naiveMatches(
   const out: MemoryMatch[] = [];
   for (const snippet of snippets) {
     if (snippet.deletedAt) continue;
-    const snippetLang = baseLang(snippet.sourceLang);
-    if (source !== 'und' && snippetLang !== 'und' && snippetLang !== source) continue;
-    const translation = snippet.translations
-      .filter((t) => t.status === 'reviewed' && baseLang(t.lang) === target)
-      .sort((a, b) => time(b.reviewedAt) - time(a.reviewedAt))[0];
-    if (!translation) continue;
-    const exact = exactKey(snippet.sourceText) === key;
-    const similarity = exact ? 1 : textSimilarity(query.text, snippet.sourceText);
-    if (similarity < minSimilarity) continue;
-    out.push(memoryMatch(snippet, translation, similarity, exact));
+    const reviewed = (lang: string) =>
+      snippet.translations
+        .filter((t) => t.status === 'reviewed' && baseLang(t.lang) === lang)
+        .sort((a, b) => time(b.reviewedAt) - time(a.reviewedAt))[0];
+    // The source text, then the latest reviewed translation per language: each finds the snippet, any
+    // other answers (shared/translate/memory.ts).
+    const langs = [...new Set(snippet.translations.map((t) => baseLang(t.lang)))];
+    const sides = [
+      {
+        lang: baseLang(snippet.sourceLang),
+        text: snippet.sourceText,
+        translation: null as Translation | null,
+      },
+      ...langs.flatMap((lang) => {
+        const t = reviewed(lang);
+        return t ? [{ lang, text: t.text, translation: t as Translation | null }] : [];
+      }),
+    ];
+    let best: MemoryMatch | null = null;
+    for (const side of sides) {
+      if (source !== 'und' && side.lang !== 'und' && side.lang !== source) continue;
+      if (side.lang === target) continue;
+      const translation = reviewed(target);
+      const answer =
+        translation && translation !== side.translation
+          ? translation
+          : side.translation && baseLang(snippet.sourceLang) === target
+            ? { ...side.translation, text: snippet.sourceText, lang: snippet.sourceLang }
+            : null;
+      if (!answer) continue;
+      const exact = exactKey(side.text) === key;
+      const similarity = exact ? 1 : textSimilarity(query.text, side.text);
+      if (similarity < minSimilarity) continue;
+      const match = memoryMatch(snippet, answer, similarity, exact, side);
+      if (!best || (exact && !best.exact) || (exact === best.exact && similarity > best.similarity))
+        best = match;
+    }
+    if (best) out.push(best);
   }
   return bestMatches(out, limit);
 }

@@ -230,20 +230,25 @@ export function memorySnippets(count: number, seed = 42): Snippet[] {
 }
 
 export interface MemoryQuery {
-  kind: 'exact' | 'one word changed' | 'new sentence';
+  kind: 'exact' | 'one word changed' | 'new sentence' | 'the other way';
   text: string;
   sourceLang: string;
   targetLang: string;
 }
 
-/** Queries a coordinator would send: repeats of stored texts, the same with one word changed, and new texts. */
+/** Queries a coordinator would send: repeats of stored texts, the same with one word changed, new texts, and a
+ * stored translation's text translated back into its source's language. */
 export function memoryQueries(snippets: readonly Snippet[], count: number, seed = 7): MemoryQuery[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const stored = pick(random, snippets);
     const targetLang = stored.translations[0]!.lang;
-    const kind = (['exact', 'one word changed', 'new sentence'] as const)[i % 3]!;
+    const kind = (['exact', 'one word changed', 'new sentence', 'the other way'] as const)[i % 4]!;
     let text = stored.sourceText;
+    if (kind === 'the other way') {
+      const back = stored.translations[0]!;
+      return { kind, text: back.text, sourceLang: back.lang, targetLang: stored.sourceLang };
+    }
     if (kind === 'one word changed') {
       const words = text.split(' ');
       words[Math.floor(random() * words.length)] = 'quindici';

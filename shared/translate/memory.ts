@@ -1,6 +1,7 @@
 // Translation memory: the city's reviewed translations offered again when the same or a similar text comes
-// up, exact matches first, then near matches with their similarity (memory-similarity.ts). Only translations
-// a person reviewed count; machine output is never recycled as if it were checked.
+// up, exact matches first, then near matches with their similarity (memory-similarity.ts), in either
+// direction and between two translations of the same text (Side below). Only translations a person reviewed
+// count; machine output is never recycled as if it were checked.
 //
 // Speed: each snippet's words are computed once per snippet object (snippets are immutable records, so a
 // WeakMap cache is safe) and candidates are dropped before any edit distance by two bounds that never drop
@@ -31,10 +32,24 @@ export interface MemoryOptions {
   limit?: number;
 }
 
+/** One language of a snippet: its source text, or one of its reviewed translations. A text in any of them
+ * finds the snippet, and any other of them answers: a reviewed FR → EN pair also serves EN → FR, and
+ * EN → FR + EN → IT serve FR → IT (each side is text a person wrote or checked). */
+interface Side {
+  /** Base language code ('und' when the source's language is unknown). */
+  lang: string;
+  text: string;
+  /** The reviewed translation this side is; null for the snippet's source text. */
+  translation: Translation | null;
+  /** Computed on the first lookup that compares this side. */
+  key?: string;
+  words?: Int32Array;
+}
+
 interface Prepared {
-  exactKey: string;
-  words: Int32Array;
   sourceBase: string;
+  /** The source text first, then the latest reviewed translation per base language. */
+  sides: Side[];
   /** The latest reviewed translation per target base language. */
   reviewed: Map<string, Translation>;
 }
@@ -63,29 +78,61 @@ function latestReviewed(snippet: Snippet): Map<string, Translation> {
 function prepare(snippet: Snippet): Prepared {
   let p = prepared.get(snippet);
   if (!p) {
-    p = {
-      exactKey: exactKey(snippet.sourceText),
-      words: wordIds(snippet.sourceText),
-      sourceBase: baseLang(snippet.sourceLang),
-      reviewed: latestReviewed(snippet),
-    };
+    const sourceBase = baseLang(snippet.sourceLang);
+    const reviewed = latestReviewed(snippet);
+    const sides: Side[] = [{ lang: sourceBase, text: snippet.sourceText, translation: null }];
+    for (const [lang, translation] of reviewed) sides.push({ lang, text: translation.text, translation });
+    p = { sourceBase, sides, reviewed };
     prepared.set(snippet, p);
   }
   return p;
 }
+
+function wordsOf(side: Side): Int32Array {
+  side.words ??= wordIds(side.text);
+  return side.words;
+}
+const keyOf = (side: Side) => {
+  side.key ??= exactKey(side.text);
+  return side.key;
+};
 
 /**
  * Prepare snippets ahead of the first lookup (e.g. in an idle callback when the translation view opens): the
  * first lookup over 10,000 new snippets otherwise pays for tokenising them all.
  */
 export function warmMemory(snippets: readonly Snippet[]): void {
-  for (const snippet of snippets) prepare(snippet);
+  for (const snippet of snippets) {
+    for (const side of prepare(snippet).sides) {
+      wordsOf(side);
+      keyOf(side);
+    }
+  }
 }
 
 /** The snippet's latest reviewed translation into the target language, if any. */
 export function reviewedTranslation(snippet: Snippet, targetLang: string): Translation | undefined {
   return prepare(snippet).reviewed.get(baseLang(targetLang));
 }
+
+/** What answers a match on `side` in the target language: a reviewed translation, or the source text when
+ * the match is on a reviewed translation of it (its reviewer vouches for the pair). */
+function answerFor(snippet: Snippet, p: Prepared, side: Side, targetBase: string): Answer | null {
+  if (side.lang === targetBase) return null;
+  const translation = p.reviewed.get(targetBase);
+  if (translation && translation !== side.translation) return translation;
+  if (side.translation && p.sourceBase === targetBase)
+    return {
+      text: snippet.sourceText,
+      lang: snippet.sourceLang,
+      reviewedBy: side.translation.reviewedBy,
+      reviewedAt: side.translation.reviewedAt,
+    };
+  return null;
+}
+
+/** The text a match offers, in the target language, and who reviewed it. */
+export type Answer = Pick<Translation, 'text' | 'lang' | 'reviewedBy' | 'reviewedAt'>;
 
 export function findMemoryMatches(
   text: string,
@@ -108,42 +155,53 @@ export function findMemoryMatches(
   for (const snippet of snippets) {
     if (snippet.deletedAt) continue;
     const p = prepare(snippet);
-    if (sourceBase !== 'und' && p.sourceBase !== 'und' && p.sourceBase !== sourceBase) continue;
-    const translation = p.reviewed.get(targetBase);
-    if (!translation) continue;
-    const exact = p.exactKey === key;
-    let similarity = 1;
-    if (!exact) {
-      const longer = Math.max(words.length, p.words.length);
-      if (longer === 0 || Math.min(words.length, p.words.length) < minSimilarity * longer) continue;
-      let shared = 0;
-      for (const id of p.words) shared += inText[id] ?? 0;
-      if (shared < minSimilarity * longer) continue;
-      similarity = wordSimilarity(words, p.words);
-      if (similarity < minSimilarity) continue;
+    let best: MemoryMatch | null = null;
+    for (const side of p.sides) {
+      if (sourceBase !== 'und' && side.lang !== 'und' && side.lang !== sourceBase) continue;
+      const answer = answerFor(snippet, p, side, targetBase);
+      if (!answer) continue;
+      const exact = keyOf(side) === key;
+      let similarity = 1;
+      if (!exact) {
+        const sideWords = wordsOf(side);
+        const longer = Math.max(words.length, sideWords.length);
+        if (longer === 0 || Math.min(words.length, sideWords.length) < minSimilarity * longer) continue;
+        let shared = 0;
+        for (const id of sideWords) shared += inText[id] ?? 0;
+        if (shared < minSimilarity * longer) continue;
+        similarity = wordSimilarity(words, sideWords);
+        if (similarity < minSimilarity) continue;
+      }
+      const match = memoryMatch(snippet, answer, similarity, exact, side);
+      if (!best || (exact && !best.exact) || (exact === best.exact && similarity > best.similarity))
+        best = match;
     }
-    matches.push(memoryMatch(snippet, translation, similarity, exact));
+    if (best) matches.push(best);
   }
   return bestMatches(matches, limit);
 }
 
-/** A match as the memory answers it. */
+/** A match as the memory answers it: `matched` is the text that was found (the source text by default). */
 export function memoryMatch(
   snippet: Snippet,
-  translation: Translation,
+  answer: Answer,
   similarity: number,
   exact: boolean,
+  matched: { text: string; translation: Translation | null } = {
+    text: snippet.sourceText,
+    translation: null,
+  },
 ): MemoryMatch {
   return {
     snippetId: snippet.id,
-    sourceText: snippet.sourceText,
-    sourceLang: snippet.sourceLang,
-    translation: translation.text,
-    targetLang: translation.lang,
+    sourceText: matched.text,
+    sourceLang: matched.translation?.lang ?? snippet.sourceLang,
+    translation: answer.text,
+    targetLang: answer.lang,
     similarity,
     exact,
-    reviewedBy: translation.reviewedBy,
-    reviewedAt: translation.reviewedAt,
+    reviewedBy: answer.reviewedBy,
+    reviewedAt: answer.reviewedAt,
   };
 }
 

@@ -77,6 +77,55 @@ describe('translation memory: exact matches', () => {
   });
 });
 
+describe('translation memory: both ways and between translations', () => {
+  const fr = 'La ville a ouvert un guichet d’accueil pour les nouveaux arrivants à l’hôtel de ville.';
+
+  it('answers a reviewed translation with its source text, vouched for by its reviewer', () => {
+    const [match, ...rest] = findMemoryMatches(fr, 'fr', 'en', library);
+    expect(rest).toEqual([]);
+    expect(match).toMatchObject({
+      snippetId: desk.id,
+      exact: true,
+      sourceText: fr,
+      sourceLang: 'fr',
+      translation: desk.sourceText,
+      targetLang: 'en',
+      reviewedBy: 'member-anna',
+    });
+    // Near matches too: one word changed.
+    const near = findMemoryMatches(fr.replace('ville.', 'commune.'), 'fr', 'en', library);
+    expect(near[0]).toMatchObject({ snippetId: desk.id, exact: false, translation: desk.sourceText });
+  });
+
+  it('answers one reviewed translation with another of the same text', () => {
+    expect(findMemoryMatches(fr, 'fr', 'it', library)[0]).toMatchObject({
+      snippetId: desk.id,
+      translation: 'La città ha aperto uno sportello di accoglienza per i nuovi arrivati in municipio.',
+      targetLang: 'it',
+    });
+    expect(findMemoryMatches(fr, 'fr', 'es', library)).toEqual([]);
+  });
+
+  it('never finds machine output, and never answers in the language of the text', () => {
+    const unchecked = snippet('Open days at the town hall.', 'en', [
+      machine('fr', 'Journées portes ouvertes.'),
+    ]);
+    expect(findMemoryMatches('Journées portes ouvertes.', 'fr', 'en', [unchecked])).toEqual([]);
+    expect(findMemoryMatches(fr, 'fr', 'fr', library)).toEqual([]);
+    expect(findMemoryMatches(desk.sourceText, 'en', 'en', library)).toEqual([]);
+  });
+
+  it('offers a snippet once, by the side that matches best', () => {
+    const twice = snippet('Bonjour à tous.', 'fr', [
+      reviewed('en', 'Bonjour à tous.'),
+      reviewed('it', 'Ciao a tutti.'),
+    ]);
+    const found = findMemoryMatches('Bonjour à tous.', 'und', 'it', [twice]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ exact: true, translation: 'Ciao a tutti.' });
+  });
+});
+
 describe('translation memory: near matches', () => {
   it('offers a sentence with one word changed, with its word-level similarity', () => {
     // 12 words, one substituted (newcomers → refugees): 1 − 1/12.
