@@ -1,5 +1,6 @@
 // Contacts in the side panel, in real Chromium: capture by hand with invalid details reported (not dropped),
-// a duplicate offered as a merge, a contact linked to a practice from the popup, then erased.
+// a duplicate offered as a merge, a contact linked to a practice from the popup, then erased (told which
+// practices still name them).
 import { mkdirSync, readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
@@ -83,6 +84,7 @@ describe('contacts', () => {
     const popup = await openPopupFor(ext, await tabIdFor(control, page.url()));
     await expect.poll(() => popup.locator('input[name="title"]').inputValue()).toContain('médiation');
     await popup.locator('#stakeholder-input').fill('Giulia Rossi (Associazione Mondinsieme)');
+    await popup.locator('textarea[name="note"]').fill('Ask giulia rossi for the trainers’ schedule.');
     await expect
       .poll(() => popup.locator('[data-testid="linked-stakeholders"]').textContent())
       .toContain('Giulia Rossi');
@@ -114,8 +116,12 @@ describe('contacts', () => {
     await contactRows().first().locator('button').click();
   });
 
-  it('erases a contact after confirmation', async () => {
+  it('erases a contact after confirmation, naming the practices whose note still mentions them', async () => {
     await panel.getByRole('button', { name: 'Erase this contact' }).click();
+    await expect
+      .poll(() => panel.locator('[data-testid="contact-mentions"]').textContent())
+      .toContain('La médiation interculturelle dans les écoles');
+    await panel.screenshot({ path: `${shots}/contact-erase-mentions.png`, fullPage: true });
     await panel.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect
       .poll(() => panel.locator('[data-tone="ok"]').textContent())

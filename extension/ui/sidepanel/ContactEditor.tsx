@@ -8,6 +8,7 @@ import {
   type ContactProblems,
   toStakeholderFields,
 } from '../../features/contact-form-values.ts';
+import { practicesMentioning } from '../../features/contact-mentions.ts';
 import { exportPersonData } from '../../features/export-contacts.ts';
 import { t } from '../../lib/i18n.ts';
 import { clearDraft, loadDraft, saveDraft } from '../../store/drafts.ts';
@@ -84,6 +85,8 @@ export function ContactEditor(props: Props) {
   };
 
   const involved = contact ? library.practices.filter((p) => p.stakeholderIds.includes(contact.id)) : [];
+  // Asked only once the coordinator is about to erase: which practices still name them in their own words.
+  const mentions = contact && confirmErase ? practicesMentioning(contact, library.practices) : [];
   return (
     <article aria-labelledby="contact-title">
       <button type="button" class="link" onClick={props.onBack}>
@@ -153,10 +156,24 @@ export function ContactEditor(props: Props) {
               {t('contactExportData')}
             </button>
           </div>
+          {confirmErase && !props.readOnly && (
+            <>
+              <p>{t('contactEraseConfirm')}</p>
+              {mentions.length > 0 && (
+                <Notice tone="warn">
+                  <p>{t('contactEraseMentions')}</p>
+                  <ul data-testid="contact-mentions">
+                    {mentions.map((p) => (
+                      <li key={p.id}>{p.title}</li>
+                    ))}
+                  </ul>
+                </Notice>
+              )}
+            </>
+          )}
           <div class="actions" hidden={props.readOnly}>
             {confirmErase ? (
               <>
-                <span>{t('contactEraseConfirm')}</span>
                 <button
                   type="button"
                   class="danger"
