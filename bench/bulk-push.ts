@@ -13,6 +13,7 @@ import type { Bench, BenchReport } from './report.ts';
 import { median, percentile } from './statistics.ts';
 import { creationMutation } from './sync/practices.ts';
 import { openRawDatabase, type RawInsertResult, rawInsert } from './sync/raw-insert.ts';
+import { type SqlTimes, timeSql } from './sync/sql-time.ts';
 import { cityWithMember } from './sync/tenancy.ts';
 
 const name = 'bulk-push';
@@ -35,6 +36,8 @@ interface Round {
   apiCpuMs: number;
   bulkCpuMs: number;
   pushMs: number[];
+  /** The API's time inside libSQL, by kind of statement (the rest is the server's own work). */
+  sql: SqlTimes;
   bulk: RawInsertResult;
   perPush: RawInsertResult;
 }
@@ -48,6 +51,7 @@ async function round(dir: string, count: number): Promise<Round & { rows: InValu
   const { db } = await openDatabaseFromEnv({ DATA_DIR: join(dir, 'api') });
   const member = await cityWithMember(db, 'Lisbon');
   const app = createApp({ db, rateLimit: false, log: () => {} });
+  const sql = timeSql(db.$client);
 
   // The bodies a client would send, built before the clock starts: the server's work is what is timed. A
   // real client's POST carries Content-Length (fetch sets it for a string body); without it the body limit
@@ -72,6 +76,7 @@ async function round(dir: string, count: number): Promise<Round & { rows: InValu
   const bodyBytes = requests.reduce((total, r) => total + Number(r.headers['content-length']), 0);
 
   const pushMs: number[] = [];
+  sql.reset();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (const { body, headers } of requests) {
@@ -85,6 +90,7 @@ async function round(dir: string, count: number): Promise<Round & { rows: InValu
   }
   const apiMs = performance.now() - started;
   const apiCpuMs = cpuMs(process.cpuUsage(cpuBefore));
+  const sqlTimes = { ...sql.times };
 
   // The very rows the API stored, and its table's DDL, for the raw baseline.
   const client = db.$client;
@@ -112,7 +118,7 @@ async function round(dir: string, count: number): Promise<Round & { rows: InValu
     perStatement: batchSize,
   });
   raw50.close();
-  return { apiMs, apiCpuMs, bulkCpuMs, pushMs, bulk, perPush, rows, bodyBytes };
+  return { apiMs, apiCpuMs, bulkCpuMs, pushMs, sql: sqlTimes, bulk, perPush, rows, bodyBytes };
 }
 
 async function run(args: string[]): Promise<BenchReport> {
@@ -132,6 +138,7 @@ async function run(args: string[]): Promise<BenchReport> {
         apiCpuMs: r.apiCpuMs,
         bulkCpuMs: r.bulkCpuMs,
         pushMs: r.pushMs,
+        sql: r.sql,
         bulk: r.bulk,
         perPush: r.perPush,
       });
@@ -150,6 +157,28 @@ async function run(args: string[]): Promise<BenchReport> {
     const bulk = summarise(rounds.map((r) => r.bulk));
     const perPush = summarise(rounds.map((r) => r.perPush));
     const pushMs = rounds.flatMap((r) => r.pushMs);
+    const medianRound = [...rounds].sort((a, b) => a.apiMs - b.apiMs)[Math.floor(rounds.length / 2)]!;
+    const sqlMs = (t: SqlTimes) => t.begin + t.reads + t.writes + t.commit;
+    const share = (ms: number) => ms / medianRound.apiMs;
+    const breakdown: [string, number][] = [
+      [
+        'COMMIT (writing the WAL; every ~1,000 pages SQLite also checkpoints it into the file)',
+        medianRound.sql.commit,
+      ],
+      [
+        'writes: objects (INSERT … VALUES ×50), processed-mutation records, library version',
+        medianRound.sql.writes,
+      ],
+      [
+        'reads: library version, earlier results of the mutation ids, stored objects (one batch)',
+        medianRound.sql.reads,
+      ],
+      ['BEGIN IMMEDIATE', medianRound.sql.begin],
+      [
+        'outside libSQL: HTTP, body read and UTF-8 decode, JSON, validation, merge, row serialisation, GC',
+        medianRound.apiMs - sqlMs(medianRound.sql),
+      ],
+    ];
     return {
       name,
       description,
@@ -205,6 +234,11 @@ async function run(args: string[]): Promise<BenchReport> {
           ]),
         },
         {
+          title: `Where the API's time went (median round: ${(medianRound.sql.statements / Math.ceil(count / batchSize)).toFixed(1)} statements per push besides BEGIN)`,
+          columns: ['part', 'ms', 'share of API ms', 'ms per push'],
+          rows: breakdown.map(([part, ms]) => [part, ms, share(ms), ms / Math.ceil(count / batchSize)]),
+        },
+        {
           title: 'One push of 50 through the API, ms (all rounds)',
           columns: ['median', 'p95', 'max', 'request body KB (avg)'],
           rows: [
@@ -245,6 +279,7 @@ async function run(args: string[]): Promise<BenchReport> {
       notes: [
         `API = POST /api/sync/push through createApp (auth, body limit, zod validation, merge, idempotency records, library version) on a fresh file database (WAL, synchronous=NORMAL); in-process app.request(), so no socket; request bodies serialised, with their Content-Length as fetch sends it, before timing. ${roundCount} rounds (--rounds N), each API then raw on fresh files, so that a busy neighbour weighs on both sides of each ratio.`,
         'Raw = the rows the API stored (SELECT * after the push), inserted with @libsql/client into the same table (DDL copied from the server database) in a fresh file, WAL, synchronous=NORMAL. The raw path writes no processed-mutation records and no library version.',
+        'Breakdown: the API database client's transactions are wrapped (bench/sync/sql-time.ts) to time BEGIN, reads, writes and COMMIT apart in the same run; what is left of the API time is the server's own work. The raw path pays the same kind of COMMIT and checkpoints, 10 times instead of 200.',
         'Practices: title, excerpt, metadata, ~3 KB of Markdown, 1–3 Index areas, 1–2 tags, a note (bench/sync/practices.ts).',
         'Context (STACK.md, not the baseline): raw multi-row insert of 1 KB rows measured 128–162k rows/s on this kind of machine.',
       ],
