@@ -279,7 +279,7 @@ async function run(args: string[]): Promise<BenchReport> {
       notes: [
         `API = POST /api/sync/push through createApp (auth, body limit, zod validation, merge, idempotency records, library version) on a fresh file database (WAL, synchronous=NORMAL); in-process app.request(), so no socket; request bodies serialised, with their Content-Length as fetch sends it, before timing. ${roundCount} rounds (--rounds N), each API then raw on fresh files, so that a busy neighbour weighs on both sides of each ratio.`,
         'Raw = the rows the API stored (SELECT * after the push), inserted with @libsql/client into the same table (DDL copied from the server database) in a fresh file, WAL, synchronous=NORMAL. The raw path writes no processed-mutation records and no library version.',
-        'Breakdown: the API database client's transactions are wrapped (bench/sync/sql-time.ts) to time BEGIN, reads, writes and COMMIT apart in the same run; what is left of the API time is the server's own work. The raw path pays the same kind of COMMIT and checkpoints, 10 times instead of 200.',
+        "Breakdown: the API database client's transactions are wrapped (bench/sync/sql-time.ts) to time BEGIN, reads, writes and COMMIT apart in the same run; what is left of the API time is the server's own work. The raw path pays the same kind of COMMIT and checkpoints, 10 times instead of 200.",
         'Practices: title, excerpt, metadata, ~3 KB of Markdown, 1–3 Index areas, 1–2 tags, a note (bench/sync/practices.ts).',
         'Context (STACK.md, not the baseline): raw multi-row insert of 1 KB rows measured 128–162k rows/s on this kind of machine.',
       ],
