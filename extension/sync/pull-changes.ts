@@ -50,7 +50,8 @@ export async function pullChanges(
       next = fetchPage(connection, page.version, pageSize, omitContent);
       next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
     }
-    const pulled = await applyPage(page, fresh, omitContent ? since : undefined);
+    // (Queuing the next page's transaction before this one commits measured no faster: kept one at a time.)
+    const pulled = await applyPage(page, since, fresh, omitContent);
     // A first sync: open pages list the library as it arrives (store/pulled-practices.ts).
     if (fresh) announcePulledPractices(pulled);
     for (const change of page.changes) {
@@ -99,9 +100,16 @@ async function libraryIsEmpty(): Promise<boolean> {
  * `fresh`: the stores were empty when this pull began, so a local copy of a live object can only be an
  * earlier page's (older: the server's versions only grow) or a creation not yet pushed (version 0); either
  * is overwritten, so it is not read. Tombstones still read theirs (what stays of it is built from it).
- * `omittedSince`: the page was pulled without page texts from this cursor; its range joins the backfill.
+ * `since`: the cursor the page was pulled from; the transaction writes nothing unless it is still the stored
+ * one (nothing else moved it meanwhile, e.g. connecting to another city). `omitted`: the page came without
+ * page texts; its range joins the backfill.
  */
-async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number): Promise<PulledPractices> {
+async function applyPage(
+  page: PullPage,
+  since: number,
+  fresh: boolean,
+  omitted: boolean,
+): Promise<PulledPractices> {
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
   const tx = db.transaction(
@@ -111,9 +119,18 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
       durability: 'relaxed',
     },
   );
+  const [cursor, outbox] = await Promise.all([
+    tx.objectStore('meta').get('cursor') as Promise<number | undefined>,
+    tx.objectStore('outbox').getAll(),
+  ]);
+  if ((cursor ?? 0) !== since) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new SyncError({ reason: 'server', detail: `the pull's cursor moved (${since} → ${cursor})` });
+  }
   // Changes of this browser not yet sent (usually none): re-applied on top of what the server says.
   const pending = new Map<string, PendingMutation[]>();
-  for (const { mutation } of await tx.objectStore('outbox').getAll()) {
+  for (const { mutation } of outbox) {
     pending.set(mutation.objectId, [...(pending.get(mutation.objectId) ?? []), mutation]);
   }
   const kept = page.changes.filter((c) => isKeptKind(c.kind));
@@ -163,9 +180,9 @@ async function applyPage(page: PullPage, fresh: boolean, omittedSince?: number):
     }
   });
   writes.push(tx.objectStore('meta').put(page.version, 'cursor'));
-  if (omittedSince !== undefined && page.version > omittedSince) {
+  if (omitted && page.version > since) {
     const range = (await tx.objectStore('meta').get(contentBackfillKey)) as ContentBackfill | undefined;
-    const backfill: ContentBackfill = { from: range?.from ?? omittedSince, through: page.version };
+    const backfill: ContentBackfill = { from: range?.from ?? since, through: page.version };
     writes.push(tx.objectStore('meta').put(backfill, contentBackfillKey));
   }
   await Promise.all([...writes, tx.done]);

@@ -37,8 +37,11 @@ async function world() {
   /** Pull requests (by number, from 1) answered with a network failure instead. */
   const failing = new Set<number>();
   let pulls = 0;
-  /** Runs once a backfill page has been answered, before the browser reads the answer. */
-  const hooks: { afterBackfillAnswer?: () => Promise<void> } = {};
+  /** Run once a backfill page (or any pull) has been answered, before the browser reads the answer. */
+  const hooks: {
+    afterBackfillAnswer?: () => Promise<void>;
+    afterPullAnswer?: (url: string) => Promise<void>;
+  } = {};
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
     if (input.includes('/api/sync/pull') && failing.has(++pulls)) throw new TypeError('fetch failed');
     requests.push(input.slice(server.length));
@@ -48,6 +51,7 @@ async function world() {
       hooks.afterBackfillAnswer = undefined;
       await hook();
     }
+    if (input.includes('/api/sync/pull')) await hooks.afterPullAnswer?.(input);
     return response;
   });
   const now = Date.now();
@@ -320,6 +324,26 @@ describe('a metadata-first first sync', () => {
     await new Promise((r) => setTimeout(r, 20));
     again();
     expect(heard).toEqual([]);
+  });
+
+  it('writes a page only over the cursor it was pulled from: a cursor moved meanwhile stops the pull', async () => {
+    const w = await world();
+    const bruno = await w.member('Bruno');
+    const ana = await w.member('Ana');
+    await library(w, bruno);
+    await saveConnection(ana);
+    // While the third page is on its way, something else moves the cursor (another city connected, say).
+    w.hooks.afterPullAnswer = async (url) => {
+      if (!url.includes('since=4')) return;
+      const db = await openLibrary();
+      // Once the second page is written (its cursor stored), so that the third is the one refused.
+      await vi.waitFor(async () => expect(await db.get('meta', 'cursor')).toBe(4));
+      await db.put('meta', 0, 'cursor');
+    };
+    await expect(pullChanges(ana, { pageSize: 2 })).rejects.toMatchObject({ failure: { reason: 'server' } });
+    expect(await (await openLibrary()).get('meta', 'cursor')).toBe(0);
+    // Only the pages written before the cursor moved are there; the last one was not written.
+    expect((await listPractices()).length).toBe(4);
   });
 
   it('the sync engine is done once the library is listed, and fetches the texts right after', async () => {
