@@ -118,11 +118,12 @@ const countStoredExpression = `(async () => {
     r.onsuccess = () => ok(r.result);
     r.onerror = () => fail(r.error);
   });
-  const all = await get('practices', (s) => s.getAll());
+  const practices = await get('practices', (s) => s.count());
+  const texts = await get('practiceTexts', (s) => s.getAll());
   const cursor = await get('meta', (s) => s.get('cursor'));
   db.close();
-  const withText = all.filter((p) => !p.contentPending && p.contentMarkdown.length > 0).length;
-  return { practices: all.length, withText, cursor };
+  const withText = texts.filter((t) => typeof t.contentMarkdown === 'string' && t.contentMarkdown.length > 0).length;
+  return { practices, withText, cursor };
 })()`;
 
 /** Pulls as the server saw them: server time, and the client's time between answers. */
@@ -286,7 +287,7 @@ async function run(args: string[]): Promise<BenchReport> {
       notes: [
         `Server: the real app (rate limit off) in its own Node process on 127.0.0.1, fresh file database; the library was written in the push route's row format (bench/sync/seed-library.ts), ${Math.ceil(count / 50)} versions of 50. One run (a first sync happens once per browser): read it with the load average below.`,
         `Browser: Chromium with ${build.dir}, connected through the options page with a connect code; the connect-time sync ran on the empty library before seeding. Verified afterwards: IndexedDB holds ${stored.practices} practices, ${stored.withText} of them with their page text, and the cursor is the library version (${version}).`,
-        "Sync = the extension's own run (extension/sync/sync-engine.ts): push (nothing pending), pull in pages of 1,000 without the page texts (omit=contentMarkdown: a first sync is metadata first, shared/sync/README.md), each applied in one IndexedDB transaction while the next is fetched, member names, conflicts; then the side panel reloads the library and renders the list (its own page: the status it shows turns idle only once that page can run again). Right after the run, in the background, the page texts are fetched (pull with until=, pages of 1,000) and stored into the practices waiting for them.",
+        "Sync = the extension's own run (extension/sync/sync-engine.ts): push (nothing pending), pull in pages of 1,000 without the page texts (omit=contentMarkdown: a first sync is metadata first, shared/sync/README.md), each applied in one IndexedDB transaction while the next is fetched and then told to the open side panel, which merges it into its list (it lists the library as it arrives), member names and conflicts (asked for during the pull); at the end the side panel reloads the list from IndexedDB once more (its own page: the status it shows turns idle only once that page can run again). Right after the run, in the background, the page texts are fetched (pull with until=, pages of 1,000) and stored in their own IndexedDB store (practiceTexts), where lists never read them.",
         "Usable = the status is idle and the side panel lists every practice and counts them all: each can be opened, edited, filtered by area or tag and found by title, tags, summary, note, site and highlights. Until its text has arrived, a practice's detail says the text is still downloading and offline search does not find words that only its page text holds; the second figure is when every text is stored (the side panel then reloads the library once more, with the texts, for search).",
         'Context (STACK.md, not the baseline): IndexedDB in Chromium wrote 10,000 records in 0.8 s on this kind of machine.',
         describeBuild(build),
