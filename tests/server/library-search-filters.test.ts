@@ -80,13 +80,19 @@ const queries: LibraryQuery[] = [
   { q: 'a', areas: ['education'], visibility: 'city' },
 ];
 
+/** A city holding the 40 practices, indexed. */
+async function library() {
+  const w = await makeWorld(fileBackend);
+  const list = specs();
+  const mutations = list.map(practice);
+  await push(w, w.a.contributor.token, mutations);
+  await catchUpSearchIndex(w.db, w.a.city.id);
+  return { w, list, mutations };
+}
+
 describe('search with filters', () => {
   it('finds the practices the filters keep, counted and ordered, on every path', async () => {
-    const w = await makeWorld(fileBackend);
-    const list = specs();
-    const mutations = list.map(practice);
-    await push(w, w.a.contributor.token, mutations);
-    await catchUpSearchIndex(w.db, w.a.city.id);
+    const { w, list, mutations } = await library();
     const all = list.map((spec, i) => ({ id: mutations[i]!.objectId, spec }));
     const clippedOf = new Map(all.map(({ id, spec }) => [id, spec.clippedAt!]));
 
@@ -129,11 +135,7 @@ describe('search with filters', () => {
   });
 
   it('puts practices whose title matches first when a filtered search is ranked in tiers', async () => {
-    const w = await makeWorld(fileBackend);
-    const list = specs();
-    const mutations = list.map(practice);
-    await push(w, w.a.contributor.token, mutations);
-    await catchUpSearchIndex(w.db, w.a.city.id);
+    const { w, list, mutations } = await library();
     const query: LibraryQuery = { q: 'festival', areas: ['education', 'participation'], pageSize: 50 };
     const found = await findDocs(w.db, [w.a.city.id], query, { rankAllUpTo: 1 });
     const inTitle = new Set(

@@ -247,10 +247,10 @@ describe('one-time sign-in links', () => {
     expect(bad.body.error.message).toMatch(/^next:/);
   });
 
-  it('the admin CLI prints a link for a member', async () => {
-    const w = await makeWorld(fileBackend);
+  /** The link `npm run admin -- sign-in-link` prints for a member. */
+  async function adminLink(w: Awaited<ReturnType<typeof makeWorld>>, memberId: string): Promise<URL> {
     const lines: string[] = [];
-    await runAdmin(['sign-in-link', '--member', w.a.coordinator.member.id, '--server', 'http://localhost'], {
+    await runAdmin(['sign-in-link', '--member', memberId, '--server', 'http://localhost'], {
       db: w.db,
       out: (l) => lines.push(l),
       now: w.clock.now,
@@ -258,7 +258,12 @@ describe('one-time sign-in links', () => {
     });
     const link = lines.join('\n').match(/http:\/\/localhost\/web\/sign-in\/link\?token=\S+/)?.[0];
     expect(link).toBeDefined();
-    const url = new URL(link!);
+    return new URL(link!);
+  }
+
+  it('the admin CLI prints a link for a member', async () => {
+    const w = await makeWorld(fileBackend);
+    const url = await adminLink(w, w.a.coordinator.member.id);
     // Opening it asks first, and spends nothing: a mail scanner fetching it leaves it usable.
     for (let i = 0; i < 2; i++) {
       const asked = await page(w, `${url.pathname}${url.search}`);
@@ -291,14 +296,7 @@ describe('one-time sign-in links', () => {
 
   it('asks in French when the browser prefers French', async () => {
     const w = await makeWorld(fileBackend);
-    const lines: string[] = [];
-    await runAdmin(['sign-in-link', '--member', w.a.viewer.member.id, '--server', 'http://localhost'], {
-      db: w.db,
-      out: (l) => lines.push(l),
-      now: w.clock.now,
-      server: 'http://127.0.0.1:8787',
-    });
-    const url = new URL(lines.join('\n').match(/http:\/\/localhost\/web\/sign-in\/link\?token=\S+/)![0]);
+    const url = await adminLink(w, w.a.viewer.member.id);
     const asked = await page(w, `${url.pathname}${url.search}`, undefined, {
       'Accept-Language': 'fr-FR,fr;q=0.9',
     });
