@@ -9,11 +9,12 @@
 // (`omit=contentMarkdown`, a quarter of the bytes), stores none for them (no record: not arrived), and records
 // the range of versions pulled so (meta `contentBackfill`, in each page's transaction); the texts follow in the
 // background (content-backfill.ts), so the library is listed and searchable by its metadata in seconds.
+import { unwrap } from 'idb';
 import type { PullResponse } from '../../shared/api/sync.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import { MalformedPull, type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
 import { urlKeys } from '../../shared/url.ts';
-import { openLibrary } from '../store/db.ts';
+import { openLibrary, type PracticeText, type StoredPractice } from '../store/db.ts';
 import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
 import { announcePulledPractices, type PulledPractices } from '../store/pulled-practices.ts';
@@ -42,25 +43,37 @@ export async function pullChanges(
   const fresh = since === 0 && (await libraryIsEmpty());
   // Only into an empty library: a pull resumed after a crash, and every later pull, bring whole objects.
   const omitContent = fresh;
+  // A first sync: open pages list the library as it arrives (store/pulled-practices.ts). A page is told once
+  // it is stored, while the next one commits (the announcement's copy of 1,000 practices then costs the
+  // service worker nothing the IndexedDB commit does not already make it wait for).
+  let unannounced: PulledPractices | null = null;
+  const announceStored = () => {
+    if (unannounced) announcePulledPractices(unannounced);
+    unannounced = null;
+  };
   let next = fetchPage(connection, since, pageSize, omitContent);
-  for (;;) {
-    const page = await next;
-    // The next page is on its way while this one is written (its cursor is stored only with it).
-    if (page.hasMore) {
-      next = fetchPage(connection, page.version, pageSize, omitContent);
-      next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
+  try {
+    for (;;) {
+      const page = await next;
+      // The next page is on its way while this one is written (its cursor is stored only with it).
+      if (page.hasMore) {
+        next = fetchPage(connection, page.version, pageSize, omitContent);
+        next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
+      }
+      // (Queuing the next page's transaction before this one commits measured no faster: kept one at a time.)
+      const pulled = await applyPage(page, since, fresh, omitContent, announceStored);
+      if (fresh) unannounced = pulled;
+      for (const change of page.changes) {
+        ids.push(change.id);
+        const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
+        if (typeof author === 'string') authors.add(author);
+      }
+      since = page.version;
+      if (!page.hasMore) return { ids, authors: [...authors] };
     }
-    // (Queuing the next page's transaction before this one commits measured no faster: kept one at a time.)
-    const pulled = await applyPage(page, since, fresh, omitContent);
-    // A first sync: open pages list the library as it arrives (store/pulled-practices.ts).
-    if (fresh) announcePulledPractices(pulled);
-    for (const change of page.changes) {
-      ids.push(change.id);
-      const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
-      if (typeof author === 'string') authors.add(author);
-    }
-    since = page.version;
-    if (!page.hasMore) return { ids, authors: [...authors] };
+  } finally {
+    // The last page stored (or the last before a failure) is told too.
+    announceStored();
   }
 }
 
@@ -109,6 +122,7 @@ async function applyPage(
   since: number,
   fresh: boolean,
   omitted: boolean,
+  whileCommitting: () => void = () => {},
 ): Promise<PulledPractices> {
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
@@ -139,21 +153,23 @@ async function applyPage(
       fresh && !c.deleted ? undefined : tx.objectStore(storeOfKind[c.kind as KeptKind]).get(c.id),
     ),
   );
-  const writes: Promise<unknown>[] = [];
-  const texts = tx.objectStore('practiceTexts');
+  // Writes go through the plain transaction, without a promise each (a thousand of them per page, measured
+  // in bench/initial-sync.ts): a write that fails aborts the transaction, and `tx.done` rejects with it.
+  const plain = unwrap(tx);
+  const texts = plain.objectStore('practiceTexts');
   const pulled: PulledPractices = { stored: [], deleted: [] };
   kept.forEach((change, i) => {
     const kind = change.kind as KeptKind;
-    const store = tx.objectStore(storeOfKind[kind]);
+    const store = plain.objectStore(storeOfKind[kind]);
     const local = locals[i];
     // A copy already newer than this change (a push answered meanwhile) stays as it is.
     if (local && local.version > change.version) return;
     if (change.deleted) {
       // What stays of a deleted or erased object is its envelope: no personal data survives here.
-      if (local) writes.push(store.put(tombstoneOf(local, change.deletedAt, change.version) as never));
+      if (local) store.put(tombstoneOf(local, change.deletedAt, change.version));
       // A deleted practice's text is gone, and marked so: a backfill page fetched earlier cannot restore it.
       if (kind === 'practice') {
-        writes.push(texts.put({ id: change.id, contentMarkdown: null }));
+        texts.put({ id: change.id, contentMarkdown: null } satisfies PracticeText);
         pulled.deleted.push(change.id);
       }
       return;
@@ -168,23 +184,25 @@ async function applyPage(
         practice.canonicalUrl && practice.canonicalUrl !== practice.url
           ? urlKeys(practice.url, practice.canonicalUrl)
           : urlKeys(practice.url);
-      writes.push(store.put({ ...practice, urlKeys: keys } as never));
+      store.put({ ...practice, urlKeys: keys } satisfies StoredPractice);
       // An unsent local deletion re-applied above keeps it deleted here.
       if (practice.deletedAt) pulled.deleted.push(change.id);
       else pulled.stored.push({ ...practice, contentMarkdown: '' });
       // Pulled without its text (omit=; an unsent local creation would have put its own back): no record
       // until the backfill brings it.
-      if (typeof contentMarkdown === 'string') writes.push(texts.put({ id: change.id, contentMarkdown }));
+      if (typeof contentMarkdown === 'string')
+        texts.put({ id: change.id, contentMarkdown } satisfies PracticeText);
     } else {
-      writes.push(store.put(object as never));
+      store.put(object);
     }
   });
-  writes.push(tx.objectStore('meta').put(page.version, 'cursor'));
+  plain.objectStore('meta').put(page.version, 'cursor');
   if (omitted && page.version > since) {
     const range = (await tx.objectStore('meta').get(contentBackfillKey)) as ContentBackfill | undefined;
     const backfill: ContentBackfill = { from: range?.from ?? since, through: page.version };
-    writes.push(tx.objectStore('meta').put(backfill, contentBackfillKey));
+    plain.objectStore('meta').put(backfill, contentBackfillKey);
   }
-  await Promise.all([...writes, tx.done]);
+  whileCommitting();
+  await tx.done;
   return pulled;
 }

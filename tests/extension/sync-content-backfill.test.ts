@@ -340,10 +340,24 @@ describe('a metadata-first first sync', () => {
       await vi.waitFor(async () => expect(await db.get('meta', 'cursor')).toBe(4));
       await db.put('meta', 0, 'cursor');
     };
-    await expect(pullChanges(ana, { pageSize: 2 })).rejects.toMatchObject({ failure: { reason: 'server' } });
+    const heard: PulledPractices[] = [];
+    const stop = onPulledPractices((p) => heard.push(p));
+    try {
+      await expect(pullChanges(ana, { pageSize: 2 })).rejects.toMatchObject({
+        failure: { reason: 'server' },
+      });
+      // Open pages were told both stored pages (the second once the third was refused), not the third.
+      await vi.waitFor(() => expect(heard.length).toBe(2));
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      stop();
+    }
     expect(await (await openLibrary()).get('meta', 'cursor')).toBe(0);
     // Only the pages written before the cursor moved are there; the last one was not written.
-    expect((await listPractices()).length).toBe(4);
+    const stored = await listPractices();
+    expect(stored.length).toBe(4);
+    expect(heard).toHaveLength(2);
+    expect(heard.reduce<ListedPractice[]>((list, page) => mergePulled(list, page), [])).toEqual(stored);
   });
 
   it('the sync engine is done once the library is listed, and fetches the texts right after', async () => {
