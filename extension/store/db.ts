@@ -6,6 +6,9 @@
 // `practiceTexts`: the side panel lists and counts the library from `practices` without reading the texts,
 // and a metadata-first first sync fills them in afterwards (extension/sync/content-backfill.ts). Version 4
 // moved the texts of existing practices there.
+// Version 5 dropped the practices' `byUpdatedAt` index: every write of a practice paid for it (a first sync
+// writes 10,000, bench/initial-sync.ts) while its one reader, the list, reads every practice anyway and sorts
+// them itself (extension/store/practices.ts: listPractices).
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
@@ -42,7 +45,7 @@ export interface Draft {
 }
 
 export interface LibrarySchema extends DBSchema {
-  practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string; byUpdatedAt: string } };
+  practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string } };
   practiceTexts: { key: string; value: PracticeText };
   highlights: { key: string; value: Highlight; indexes: { byPractice: string } };
   stakeholders: { key: string; value: Stakeholder };
@@ -59,7 +62,7 @@ let dbName = 'icc-library';
 let opening: Promise<LibraryDb> | null = null;
 
 export function openLibrary(): Promise<LibraryDb> {
-  opening ??= openDB<LibrarySchema>(dbName, 4, {
+  opening ??= openDB<LibrarySchema>(dbName, 5, {
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) createVersion1(db);
       if (oldVersion < 2) {
@@ -77,6 +80,12 @@ export function openLibrary(): Promise<LibraryDb> {
       if (oldVersion < 4) {
         db.createObjectStore('practiceTexts', { keyPath: 'id' });
         if (oldVersion >= 1) void moveTexts(tx);
+      }
+      if (oldVersion < 5) {
+        // Versions 1–4 created it (a new library never has it): lists sort by themselves now.
+        const practices = tx.objectStore('practices');
+        if (practices.indexNames.contains('byUpdatedAt' as never))
+          practices.deleteIndex('byUpdatedAt' as never);
       }
     },
   });
@@ -108,7 +117,6 @@ async function moveTexts(tx: IDBPTransaction<LibrarySchema, StoreNames<LibrarySc
 function createVersion1(db: IDBPDatabase<LibrarySchema>): void {
   const practices = db.createObjectStore('practices', { keyPath: 'id' });
   practices.createIndex('byUrlKey', 'urlKeys', { multiEntry: true });
-  practices.createIndex('byUpdatedAt', 'updatedAt');
   const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
   highlights.createIndex('byPractice', 'practiceId');
   const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });

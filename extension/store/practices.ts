@@ -152,12 +152,18 @@ export async function findPracticeByUrl(
   return undefined;
 }
 
-/** Live practices, most recently changed first, without their page texts. */
+/**
+ * Live practices, most recently changed first (ties: the larger id first, as mergePulled orders them), without
+ * their page texts. Sorted here rather than read through an index: every practice is read anyway, and an index
+ * would cost every write (db.ts, version 5).
+ */
 export async function listPractices(): Promise<ListedPractice[]> {
-  const all = await (await openLibrary()).getAllFromIndex('practices', 'byUpdatedAt');
+  const all = await (await openLibrary()).getAll('practices');
   return all
     .filter((p) => !p.deletedAt)
-    .reverse()
+    .sort((a, b) =>
+      a.updatedAt === b.updatedAt ? (a.id < b.id ? 1 : -1) : a.updatedAt < b.updatedAt ? 1 : -1,
+    )
     .map(listed);
 }
 

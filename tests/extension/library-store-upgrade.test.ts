@@ -1,13 +1,20 @@
 // IndexedDB version 4 (extension/store/db.ts): a library written by version 3, practices with their page
 // texts inside, opens with every text moved to `practiceTexts` and the practices without it; a deleted
 // practice's text becomes null, one still awaited by a metadata-first sync stays without a record; nothing
-// else changes, and the library reads as before (fake-indexeddb).
+// else changes, and the library reads as before. Version 5 drops the practices' byUpdatedAt index; lists keep
+// their order (fake-indexeddb).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
-import { getPractice, listPractices, updatePractice } from '../../extension/store/practices.ts';
+import {
+  findPracticeByUrl,
+  getPractice,
+  listPractices,
+  updatePractice,
+} from '../../extension/store/practices.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { urlKeys } from '../../shared/url.ts';
 
 function practice(title: string, extra: Record<string, unknown> = {}) {
   const id = uuidv7();
@@ -45,10 +52,10 @@ function practice(title: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-/** A library as version 3 of the extension created and filled it. */
-async function version3(name: string, practices: Record<string, unknown>[]): Promise<void> {
+/** A library as version 3 (or 4: page texts in their own store) of the extension created and filled it. */
+async function version3(name: string, practices: Record<string, unknown>[], version = 3): Promise<void> {
   const db = await new Promise<IDBDatabase>((ok, fail) => {
-    const open = indexedDB.open(name, 3);
+    const open = indexedDB.open(name, version);
     open.onupgradeneeded = () => {
       const d = open.result;
       const p = d.createObjectStore('practices', { keyPath: 'id' });
@@ -65,6 +72,7 @@ async function version3(name: string, practices: Record<string, unknown>[]): Pro
       const s = d.createObjectStore('snippets', { keyPath: 'id' });
       s.createIndex('byPractice', 'practiceId');
       s.createIndex('byUpdatedAt', 'updatedAt');
+      if (version >= 4) d.createObjectStore('practiceTexts', { keyPath: 'id' });
     };
     open.onsuccess = () => ok(open.result);
     open.onerror = () => fail(open.error);
@@ -90,7 +98,7 @@ describe('IndexedDB version 4', () => {
 
     await useLibraryDatabase(name);
     const db = await openLibrary();
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     const texts = new Map((await db.getAll('practiceTexts')).map((t) => [t.id, t.contentMarkdown]));
     expect(texts).toEqual(
       new Map([
@@ -124,5 +132,46 @@ describe('IndexedDB version 4', () => {
       note: 'Open on Mondays',
       contentMarkdown: kept.contentMarkdown,
     });
+  });
+});
+
+describe('IndexedDB version 5', () => {
+  it("drops the practices' byUpdatedAt index; the list keeps its order, the address lookup its index", async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const { contentMarkdown: _a, ...older } = practice('Older', {
+      updatedAt: '2025-03-01T09:00:00.000Z',
+      urlKeys: urlKeys('https://city.example/Older'),
+    });
+    const { contentMarkdown: _b, ...newest } = practice('Newest', { updatedAt: '2025-03-09T09:00:00.000Z' });
+    // Two changed at the same instant: the larger id first, as the index read backwards gave them.
+    const tied = ['Tie one', 'Tie two'].map((title) => {
+      const { contentMarkdown: _c, ...p } = practice(title, { updatedAt: '2025-03-05T09:00:00.000Z' });
+      return p;
+    });
+    const [tieFirst, tieSecond] = [...tied].sort((a, b) => (a.id < b.id ? 1 : -1));
+    await version3(name, [tied[0]!, older, newest, tied[1]!], 4);
+
+    await useLibraryDatabase(name);
+    const db = await openLibrary();
+    expect(db.version).toBe(5);
+    const tx = db.transaction('practices');
+    expect([...tx.store.indexNames]).toEqual(['byUrlKey']);
+    await tx.done;
+    expect((await listPractices()).map((p) => p.title)).toEqual([
+      newest.title,
+      tieFirst!.title,
+      tieSecond!.title,
+      older.title,
+    ]);
+    expect(await findPracticeByUrl(older.url)).toMatchObject({ id: older.id });
+    expect(await db.get('meta', 'cursor')).toBe(7);
+  });
+
+  it('a new library is created without it', async () => {
+    await useLibraryDatabase(`fresh-${uuidv7()}`);
+    const db = await openLibrary();
+    const tx = db.transaction('practices');
+    expect([...tx.store.indexNames]).toEqual(['byUrlKey']);
+    await tx.done;
   });
 });
