@@ -1,6 +1,7 @@
 // A push body above server/json-body.ts's threshold is parsed in pieces. Through the real app: such a push
 // stores exactly the text it sent (non-ASCII, quotes, commas and brackets inside strings), a damaged large
-// body is refused as `invalid_json`, a field refused deep in the batch is named, and nothing is written.
+// body is refused as `invalid_json`, a body read in many chunks parses the same, a field refused deep in
+// the batch is named, and nothing is written.
 import { describe, expect, it } from 'vitest';
 import { splitBodiesAbove } from '../../server/json-body.ts';
 import { fileBackend } from './support/backend.ts';
@@ -42,7 +43,23 @@ describe('push of a large body', () => {
     const empty = await w.call('GET', '/api/sync/pull?since=0', { token });
     expect(empty.body).toMatchObject({ version: 0, changes: [] });
 
-    const ok = await send(body);
+    // The body arriving in many chunks (as from a socket), with its Content-Length.
+    const bytes = new TextEncoder().encode(body);
+    const ok = await w.app.request('/api/sync/push', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        'Content-Length': String(bytes.length),
+      },
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 7000) controller.enqueue(bytes.slice(at, at + 7000));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
     expect(ok.status).toBe(200);
     const pulled = await w.call('GET', '/api/sync/pull?since=0&limit=100', { token });
     const stored = new Map(
