@@ -169,6 +169,11 @@ describe('translating a selection', () => {
     const before = engine.requests.length;
     await translateSelectionOn(bruno, italian);
     await expect.poll(() => bruno.panel.locator('textarea[name="sourceText"]').inputValue()).toBe(italian);
+    // Until the text's language is detected the target is the city's (Italian): wait, as a reader would.
+    await expect
+      .poll(() => bruno.panel.locator('select[name="sourceLang"] option').first().textContent())
+      .toBe('Italian (detected)');
+    expect(await bruno.panel.locator('select[name="targetLang"]').inputValue()).toBe('en');
     await bruno.panel.getByRole('button', { name: 'Suggest' }).click();
     await expect.poll(() => suggestions(bruno).count()).toBe(1);
     const first = suggestions(bruno).first();
