@@ -46,13 +46,25 @@ export function onStatusChange(listener: (status: SyncStatus) => void): () => vo
   return () => channel.close();
 }
 
-/** The window-wide badge; a tab showing an already-clipped page keeps its own ✓ over it. */
+/** Whether the member should look at sync: the server is unreachable or something failed ("!"). */
+export const needsAttention = (status: SyncStatus) => status.phase === 'error' || status.phase === 'offline';
+
+/** What the window-wide badge last said needed attention; a change re-marks the tabs (toolbar-mark.ts). */
+let attentionShown: boolean | null = null;
+
+/** The window-wide badge; a tab showing an already-clipped page keeps its own ✓ over it, except over a "!". */
 async function showOnBadge(status: SyncStatus): Promise<void> {
-  const problem = status.phase === 'error' || status.phase === 'offline';
+  const problem = needsAttention(status);
   const text = problem ? '!' : status.phase !== 'local' && status.pending > 0 ? String(status.pending) : '';
   try {
     await browser.action.setBadgeText({ text });
     if (text) await browser.action.setBadgeBackgroundColor({ color: problem ? '#b42318' : '#8a5a00' });
+    if (attentionShown !== null && attentionShown !== problem) {
+      // A ✓ steps aside for a "!" and comes back once sync is fine again.
+      const { refreshAllMarks } = await import('../features/toolbar-mark.ts');
+      await refreshAllMarks();
+    }
+    attentionShown = problem;
   } catch {
     // No action API in this context (a page): the background keeps the badge.
   }
