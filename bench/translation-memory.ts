@@ -3,14 +3,17 @@
 // any edit distance) beside a naive full scan with the same similarity (tokenise and compare every snippet
 // on every query), measured in the same run on the same queries. Results must be identical.
 
-import type { Snippet, Translation } from '../shared/schemas/snippet.ts';
+import type { Snippet } from '../shared/schemas/snippet.ts';
 import { baseLang } from '../shared/translate/languages.ts';
 import {
+  answerFor,
   bestMatches,
+  betterMatch,
   exactKey,
   findMemoryMatches,
   type MemoryMatch,
   memoryMatch,
+  snippetSides,
 } from '../shared/translate/memory.ts';
 import { textSimilarity } from '../shared/translate/memory-similarity.ts';
 import { intFlag } from './flags.ts';
@@ -21,8 +24,6 @@ import { type MemoryQuery, memoryQueries, memorySnippets } from './translation-m
 const name = 'translation-memory';
 const description = 'memory lookup in 10,000 snippets vs a naive full scan with the same similarity';
 const goalMs = 5;
-
-const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
 
 /** The baseline: every snippet tokenised and compared on every query, no cache, no prefilter. */
 function naiveMatches(
@@ -37,42 +38,18 @@ function naiveMatches(
   const out: MemoryMatch[] = [];
   for (const snippet of snippets) {
     if (snippet.deletedAt) continue;
-    const reviewed = (lang: string) =>
-      snippet.translations
-        .filter((t) => t.status === 'reviewed' && baseLang(t.lang) === lang)
-        .sort((a, b) => time(b.reviewedAt) - time(a.reviewedAt))[0];
-    // The source text, then the latest reviewed translation per language: each finds the snippet, any
-    // other answers (shared/translate/memory.ts).
-    const langs = [...new Set(snippet.translations.map((t) => baseLang(t.lang)))];
-    const sides = [
-      {
-        lang: baseLang(snippet.sourceLang),
-        text: snippet.sourceText,
-        translation: null as Translation | null,
-      },
-      ...langs.flatMap((lang) => {
-        const t = reviewed(lang);
-        return t ? [{ lang, text: t.text, translation: t as Translation | null }] : [];
-      }),
-    ];
+    // The memory's own sides and answer rule (shared/translate/memory.ts), built again for every query.
+    const p = snippetSides(snippet);
     let best: MemoryMatch | null = null;
-    for (const side of sides) {
+    for (const side of p.sides) {
       if (source !== 'und' && side.lang !== 'und' && side.lang !== source) continue;
-      if (side.lang === target) continue;
-      const translation = reviewed(target);
-      const answer =
-        translation && translation !== side.translation
-          ? translation
-          : side.translation && baseLang(snippet.sourceLang) === target
-            ? { ...side.translation, text: snippet.sourceText, lang: snippet.sourceLang }
-            : null;
+      const answer = answerFor(snippet, p, side, target);
       if (!answer) continue;
       const exact = exactKey(side.text) === key;
       const similarity = exact ? 1 : textSimilarity(query.text, side.text);
       if (similarity < minSimilarity) continue;
       const match = memoryMatch(snippet, answer, similarity, exact, side);
-      if (!best || (exact && !best.exact) || (exact === best.exact && similarity > best.similarity))
-        best = match;
+      if (!best || betterMatch(match, best)) best = match;
     }
     if (best) out.push(best);
   }

@@ -35,7 +35,7 @@ export interface MemoryOptions {
 /** One language of a snippet: its source text, or one of its reviewed translations. A text in any of them
  * finds the snippet, and any other of them answers: a reviewed FR → EN pair also serves EN → FR, and
  * EN → FR + EN → IT serve FR → IT (each side is text a person wrote or checked). */
-interface Side {
+export interface Side {
   /** Base language code ('und' when the source's language is unknown). */
   lang: string;
   text: string;
@@ -46,7 +46,7 @@ interface Side {
   words?: Int32Array;
 }
 
-interface Prepared {
+export interface Prepared {
   sourceBase: string;
   /** The source text first, then the latest reviewed translation per base language. */
   sides: Side[];
@@ -74,15 +74,21 @@ function latestReviewed(snippet: Snippet): Map<string, Translation> {
   return byLang;
 }
 
+/** A snippet's sides (its source, then the latest reviewed translation per language), not cached: the
+ * bench's naive scan builds them on every query, lookups through `prepare`. */
+export function snippetSides(snippet: Snippet): Prepared {
+  const sourceBase = baseLang(snippet.sourceLang);
+  const reviewed = latestReviewed(snippet);
+  const sides: Side[] = [{ lang: sourceBase, text: snippet.sourceText, translation: null }];
+  for (const [lang, translation] of reviewed) sides.push({ lang, text: translation.text, translation });
+  return { sourceBase, sides, reviewed };
+}
+
 /** Everything a lookup needs from a snippet, computed once per snippet object (snippets are not mutated). */
 function prepare(snippet: Snippet): Prepared {
   let p = prepared.get(snippet);
   if (!p) {
-    const sourceBase = baseLang(snippet.sourceLang);
-    const reviewed = latestReviewed(snippet);
-    const sides: Side[] = [{ lang: sourceBase, text: snippet.sourceText, translation: null }];
-    for (const [lang, translation] of reviewed) sides.push({ lang, text: translation.text, translation });
-    p = { sourceBase, sides, reviewed };
+    p = snippetSides(snippet);
     prepared.set(snippet, p);
   }
   return p;
@@ -117,7 +123,7 @@ export function reviewedTranslation(snippet: Snippet, targetLang: string): Trans
 
 /** What answers a match on `side` in the target language: a reviewed translation, or the source text when
  * the match is on a reviewed translation of it (its reviewer vouches for the pair). */
-function answerFor(snippet: Snippet, p: Prepared, side: Side, targetBase: string): Answer | null {
+export function answerFor(snippet: Snippet, p: Prepared, side: Side, targetBase: string): Answer | null {
   if (side.lang === targetBase) return null;
   const translation = p.reviewed.get(targetBase);
   if (translation && translation !== side.translation) return translation;
@@ -173,12 +179,16 @@ export function findMemoryMatches(
         if (similarity < minSimilarity) continue;
       }
       const match = memoryMatch(snippet, answer, similarity, exact, side);
-      if (!best || (exact && !best.exact) || (exact === best.exact && similarity > best.similarity))
-        best = match;
+      if (!best || betterMatch(match, best)) best = match;
     }
     if (best) matches.push(best);
   }
   return bestMatches(matches, limit);
+}
+
+/** Of two matches on one snippet's sides: exact beats near, then the more similar. */
+export function betterMatch(a: MemoryMatch, b: MemoryMatch): boolean {
+  return (a.exact && !b.exact) || (a.exact === b.exact && a.similarity > b.similarity);
 }
 
 /** A match as the memory answers it: `matched` is the text that was found (the source text by default). */
