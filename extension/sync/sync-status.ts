@@ -1,6 +1,7 @@
 // What the member is told about sync, kept in IndexedDB (it outlives the service worker) and announced to
 // open pages. The toolbar badge shows it too: a count of changes waiting, or "!" when something needs them.
 import { browser } from 'wxt/browser';
+import { refreshAllMarks } from '../features/toolbar-mark.ts';
 import { openLibrary } from '../store/db.ts';
 import type { SyncFailure } from './api-client.ts';
 
@@ -61,7 +62,6 @@ async function showOnBadge(status: SyncStatus): Promise<void> {
     if (text) await browser.action.setBadgeBackgroundColor({ color: problem ? '#b42318' : '#8a5a00' });
     if (attentionShown !== null && attentionShown !== problem) {
       // A ✓ steps aside for a "!" and comes back once sync is fine again.
-      const { refreshAllMarks } = await import('../features/toolbar-mark.ts');
       await refreshAllMarks();
     }
     attentionShown = problem;
