@@ -17,6 +17,7 @@ import {
 } from '../../extension/store/snippets.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Translation } from '../../shared/schemas/snippet.ts';
+import { newPractice } from '../support/new-practice.ts';
 
 const reviewed = (lang: string, text: string): Translation => ({
   lang,
@@ -110,23 +111,14 @@ describe('snippet store', () => {
 
 describe('practice summaries in other languages', () => {
   it('start empty and are saved through the practice update, queued for sync as one whole field', async () => {
-    const practice = await createPractice({
-      url: 'https://comune.bari.it/welcome-desk',
-      canonicalUrl: null,
-      title: 'Sportello di accoglienza',
-      excerpt: 'Un servizio per i nuovi arrivati.',
-      siteName: null,
-      byline: null,
-      publishedTime: null,
-      lang: 'it',
-      dir: 'ltr',
-      image: null,
-      contentMarkdown: '',
-      extraction: 'full',
-      areas: [],
-      tags: [],
-      note: '',
-    });
+    const practice = await createPractice(
+      newPractice({
+        url: 'https://comune.bari.it/welcome-desk',
+        title: 'Sportello di accoglienza',
+        excerpt: 'Un servizio per i nuovi arrivati.',
+        lang: 'it',
+      }),
+    );
     expect(practice.summaries).toEqual([]);
     await saveSummary(practice.id, reviewed('en', 'A service for newcomers.'));
     await saveSummary(practice.id, reviewed('fr', 'Un service pour les nouveaux arrivants.'));

@@ -6,28 +6,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshMark } from '../../extension/features/toolbar-mark.ts';
 import { useLibraryDatabase } from '../../extension/store/db.ts';
-import { createPractice, type NewPractice } from '../../extension/store/practices.ts';
+import { createPractice } from '../../extension/store/practices.ts';
 import { initialStatus, writeStatus } from '../../extension/sync/sync-status.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { newPractice } from '../support/new-practice.ts';
 
 const clipped = 'https://www.barcelona.cat/interculturalitat';
-const page: NewPractice = {
-  url: clipped,
-  canonicalUrl: null,
-  title: 'Estratègia antirumors',
-  excerpt: '',
-  siteName: null,
-  byline: null,
-  publishedTime: null,
-  lang: 'ca',
-  dir: 'ltr',
-  image: null,
-  contentMarkdown: '',
-  extraction: 'full',
-  areas: [],
-  tags: [],
-  note: '',
-};
+const page = newPractice({ url: clipped, title: 'Estratègia antirumors', lang: 'ca' });
 
 /** The badge as Chrome keeps it: the window-wide text, and each tab's own text when it has one. */
 let global = '';

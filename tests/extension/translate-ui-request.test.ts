@@ -10,6 +10,7 @@ import { useLibraryDatabase } from '../../extension/store/db.ts';
 import { createPractice } from '../../extension/store/practices.ts';
 import { callServer, translateOnServer } from '../../extension/sync/translate-client.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { newPractice } from '../support/new-practice.ts';
 
 const pageUrl = 'https://www.comune.bari.it/antirumours';
 
@@ -29,23 +30,9 @@ afterEach(() => {
 
 describe('translate selection', () => {
   it('hands the menu’s selected text, the page and its practice to the side panel, once', async () => {
-    const practice = await createPractice({
-      url: pageUrl,
-      canonicalUrl: null,
-      title: 'Campagna anti-dicerie',
-      excerpt: '',
-      siteName: null,
-      byline: null,
-      publishedTime: null,
-      lang: 'it',
-      dir: 'ltr',
-      image: null,
-      contentMarkdown: '',
-      extraction: 'full',
-      areas: [],
-      tags: [],
-      note: '',
-    });
+    const practice = await createPractice(
+      newPractice({ url: pageUrl, title: 'Campagna anti-dicerie', lang: 'it' }),
+    );
     const executeScript = vi.fn();
     fakeBrowser.scripting.executeScript = executeScript as never;
     const reply = await translateSelection(7, '  Il consiglio comunale ha lanciato una campagna. ');
