@@ -1,8 +1,9 @@
 // Web dashboard sessions and one-time sign-in links. A session is a random cookie secret whose SHA-256 alone
 // is stored (web_sessions); it slides forward on use up to 7 days of inactivity, and stops working at once
-// when the member is disabled or the access token that opened it is revoked (checked on every request; the
-// revocation also deletes them, tenancy.ts). A sign-in link carries another random secret, stored hashed in
-// sign_in_links, valid 15 minutes and once. Web Crypto only, like the token secrets.
+// when the member is disabled (checked on every request) or the access token that opened it is revoked (the
+// revocation deletes it: tenancy.ts revokeToken, which the API and the admin CLI both use). A sign-in link
+// carries another random secret, stored hashed in sign_in_links, valid 15 minutes and once. Web Crypto only,
+// like the token secrets.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { hashToken, tokenPattern } from '../auth/token-secret.ts';
 import type { Db } from '../db/client.ts';
@@ -90,13 +91,6 @@ export async function findSession(
   if (!row || Date.parse(row.expiresAt) <= now) return null;
   const user = await userFor(db, row.memberId);
   if (!user || user.city.id !== row.cityId) return null;
-  if (row.tokenId) {
-    const [token] = await db
-      .select({ revokedAt: tokens.revokedAt })
-      .from(tokens)
-      .where(eq(tokens.id, row.tokenId));
-    if (!token || token.revokedAt) return null;
-  }
   let refreshed: string | null = null;
   if (now - Date.parse(row.lastSeenAt) >= refreshGranularityMs) {
     refreshed = iso(now + sessionTtlMs);
