@@ -101,6 +101,12 @@ export function GlossaryView({ connection, readOnly, cityLang, onBack }: Props) 
     setNotice(t('glossarySaved'));
     return null;
   };
+  /** The term form's save: stored, the form closes; refused, it stays open with the error. */
+  const storeAndClose = async (request: GlossaryRequest): Promise<string | null> => {
+    const error = await store(request);
+    if (!error) setEditing(null);
+    return error;
+  };
 
   const saveLocal = async (conceptId: string) => {
     const row = rows.concepts.find((r) => r.conceptId === conceptId);
@@ -184,11 +190,7 @@ export function GlossaryView({ connection, readOnly, cityLang, onBack }: Props) 
                 <GlossaryTermForm
                   term={term}
                   localLang={localLang}
-                  onSave={async (request) => {
-                    const error = await store(request);
-                    if (!error) setEditing(null);
-                    return error;
-                  }}
+                  onSave={storeAndClose}
                   onCancel={() => setEditing(null)}
                 />
               </li>
@@ -252,11 +254,7 @@ export function GlossaryView({ connection, readOnly, cityLang, onBack }: Props) 
             <GlossaryTermForm
               term={null}
               localLang={localLang}
-              onSave={async (request) => {
-                const error = await store(request);
-                if (!error) setEditing(null);
-                return error;
-              }}
+              onSave={storeAndClose}
               onCancel={() => setEditing(null)}
             />
           ) : editing === null ? (
