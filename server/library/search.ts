@@ -71,30 +71,20 @@ export async function findDocs(
     const ids = await keysOf(client, rowids);
     return { total, page, pageSize, ids };
   }
-  let from: string;
-  let args: InValue[];
-  let order: string;
-  if (tokens.length) {
-    // CROSS JOIN keeps the FTS index the outer loop: otherwise SQLite may walk the city's docs and run the
-    // MATCH once per row (hundreds of ms on a count). The cities are matched inside the index too.
-    from = 'search_fts f CROSS JOIN search_docs d ON d.rowid = f.rowid';
-    // filter.sql checks the city on search_docs: the city token is matched only when other cities share the index.
-    const alone = await onlyCities(client, cityIds);
-    args = [cityMatch(cityIds, tokens, textColumns, alone, terms), ...filter.args];
-    order = sort === 'relevance' ? `${bm25}, ${byDate}` : byDate;
-  } else if (terms) {
-    // Filters only: their terms find the candidates in the index (a few intersected doclists) rather than
-    // the area's rows joined and checked one by one; filter.sql still checks every value.
-    from = 'search_fts f CROSS JOIN search_docs d ON d.rowid = f.rowid';
-    args = [cityMatch(cityIds, [], textColumns, await onlyCities(client, cityIds), terms), ...filter.args];
-    order = byDate;
-  } else {
-    from = 'search_docs d';
-    args = filter.args;
-    order = byDate;
-  }
-  const where = tokens.length || terms ? `search_fts MATCH ? AND ${filter.sql}` : filter.sql;
-  const ranked = order.startsWith('bm25');
+  // Words with inexact filters or by date, or filters only: the words and the filters' terms find the
+  // candidates in the index (a few intersected doclists), then search_docs. CROSS JOIN keeps the FTS index the
+  // outer loop: otherwise SQLite may walk the city's docs and run the MATCH once per row (hundreds of ms on a
+  // count). filter.sql checks the city on search_docs: the city token is matched only when other cities share
+  // the index. With neither words nor terms, search_docs alone.
+  const match =
+    tokens.length || terms
+      ? cityMatch(cityIds, tokens, textColumns, await onlyCities(client, cityIds), terms)
+      : null;
+  const from = match ? 'search_fts f CROSS JOIN search_docs d ON d.rowid = f.rowid' : 'search_docs d';
+  const args: InValue[] = match ? [match, ...filter.args] : filter.args;
+  const ranked = tokens.length > 0 && sort === 'relevance';
+  const order = ranked ? `${bm25}, ${byDate}` : byDate;
+  const where = match ? `search_fts MATCH ? AND ${filter.sql}` : filter.sql;
   if (ranked) {
     // One pass over the filtered matches, each with its bm25 (computed only for the rows the filters keep):
     // the count is their number. Half the time of a ranked page plus a separate count, which both walked
@@ -109,16 +99,15 @@ export async function findDocs(
     const ids = await keysOf(client, all.slice(start, options.all ? undefined : start + pageSize));
     return { total: all.length, page, pageSize, ids };
   }
-  if (tokens.length || terms) {
+  if (match) {
     // By date, with words or filter terms: walk the city's docs in date order (index city_id, clipped_at)
     // against the set of matching rowids, stopping at the page's end; the count comes from the index alone
     // when its terms are exact (4 to 6 times faster than sorting the joined matches on 100,000 practices).
-    const match = args[0]!;
     const inMatch = 'd.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)';
     // Exact terms: the index has applied the filters, search_docs only scopes the cities (1,308 docs of an
     // area, visibility and language: 7.4 ms with the filters checked again, 2.3 ms without).
     const check = exact ? filterSql(cityIds, {}) : filter;
-    args = [match, ...check.args];
+    const checked: InValue[] = [match, ...check.args];
     const count = options.all
       ? null
       : Number(
@@ -126,7 +115,10 @@ export async function findDocs(
             await client.execute(
               exact
                 ? { sql: 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?', args: [match] }
-                : { sql: `SELECT count(*) AS n FROM search_docs d WHERE ${inMatch} AND ${check.sql}`, args },
+                : {
+                    sql: `SELECT count(*) AS n FROM search_docs d WHERE ${inMatch} AND ${check.sql}`,
+                    args: checked,
+                  },
             )
           ).rows[0]!.n,
         );
@@ -134,11 +126,11 @@ export async function findDocs(
     // library to find them (60 matches, page 3: 20 ms walked).
     const sql =
       count === null || count <= (options.sortUpTo ?? sortUpTo)
-        ? `SELECT d.city_id, d.practice_id FROM search_fts f CROSS JOIN search_docs d ON d.rowid = f.rowid
-           WHERE search_fts MATCH ? AND ${check.sql} ORDER BY ${order} ${only}`
+        ? `SELECT d.city_id, d.practice_id FROM ${from} WHERE search_fts MATCH ? AND ${check.sql}
+           ORDER BY ${order} ${only}`
         : `SELECT d.city_id, d.practice_id FROM search_docs d WHERE ${inMatch} AND ${check.sql}
            ORDER BY ${order} ${only}`;
-    const rows = await client.execute({ sql, args });
+    const rows = await client.execute({ sql, args: checked });
     const ids = rows.rows.map((r) => ({ cityId: String(r.city_id), id: String(r.practice_id) }));
     return { total: count ?? ids.length, page, pageSize, ids };
   }
