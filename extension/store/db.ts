@@ -9,12 +9,15 @@
 // Version 5 dropped the practices' `byUpdatedAt` index: every write of a practice paid for it (a first sync
 // writes 10,000, bench/initial-sync.ts) while its one reader, the list, reads every practice anyway and sorts
 // them itself (extension/store/practices.ts: listPractices).
+// Version 6 added `pulledPages`: a first sync stores each pull page of practices as one record and spreads
+// them into `practices` right after (extension/store/pulled-pages.ts).
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import type { Snippet } from '../../shared/schemas/snippet.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import type { PendingMutation } from './mutations.ts';
+import type { PulledPage } from './pulled-pages.ts';
 
 /**
  * A practice as stored: without its page text (in `practiceTexts`), with the normalised URLs it is looked up
@@ -47,6 +50,8 @@ export interface Draft {
 export interface LibrarySchema extends DBSchema {
   practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string } };
   practiceTexts: { key: string; value: PracticeText };
+  /** A first sync's pages not yet spread into `practices`, by the library version each was pulled at. */
+  pulledPages: { key: number; value: PulledPage };
   highlights: { key: string; value: Highlight; indexes: { byPractice: string } };
   stakeholders: { key: string; value: Stakeholder };
   snippets: { key: string; value: Snippet; indexes: { byPractice: string; byUpdatedAt: string } };
@@ -62,7 +67,7 @@ let dbName = 'icc-library';
 let opening: Promise<LibraryDb> | null = null;
 
 export function openLibrary(): Promise<LibraryDb> {
-  opening ??= openDB<LibrarySchema>(dbName, 5, {
+  opening ??= openDB<LibrarySchema>(dbName, 6, {
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) createVersion1(db);
       if (oldVersion < 2) {
@@ -87,6 +92,7 @@ export function openLibrary(): Promise<LibraryDb> {
         if (practices.indexNames.contains('byUpdatedAt' as never))
           practices.deleteIndex('byUpdatedAt' as never);
       }
+      if (oldVersion < 6) db.createObjectStore('pulledPages');
     },
   });
   return opening;

@@ -6,6 +6,7 @@ import { announceLibraryChange } from './library-events.ts';
 import { creationMutation, deletionMutation } from './mutations.ts';
 import { newEnvelope } from './new-envelope.ts';
 import { enqueue } from './outbox.ts';
+import { spreadPulledPages } from './pulled-pages.ts';
 
 export type NewHighlight = Pick<Highlight, 'pageUrl' | 'quote' | 'position'> & { note?: string };
 
@@ -20,6 +21,8 @@ export async function addHighlight(
     practiceId,
     ...newEnvelope(now),
   });
+  // Its practice may still be in a first sync's page (store/pulled-pages.ts).
+  await spreadPulledPages();
   const db = await openLibrary();
   const tx = db.transaction(['practices', 'highlights', 'outbox', 'meta'], 'readwrite');
   const practice = await tx.objectStore('practices').get(practiceId);

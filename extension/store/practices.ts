@@ -10,11 +10,12 @@ import {
   practiceSchema,
 } from '../../shared/schemas/practice.ts';
 import { urlKeys } from '../../shared/url.ts';
-import { type LibraryDb, openLibrary, type PracticeText, type StoredPractice } from './db.ts';
+import { openLibrary, type PracticeText, type StoredPractice } from './db.ts';
 import { announceLibraryChange } from './library-events.ts';
 import { creationMutation, deletionMutation, updateMutation } from './mutations.ts';
 import { newEnvelope } from './new-envelope.ts';
 import { enqueue } from './outbox.ts';
+import { type PagedCopy, type PagedPractice, pagedCopies, spreadPulledPages } from './pulled-pages.ts';
 import type { ListedPractice } from './pulled-practices.ts';
 
 export interface NewPractice extends PageMetadata {
@@ -40,11 +41,14 @@ function toStored({ contentMarkdown: _text, ...practice }: Practice): StoredPrac
   return { ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) };
 }
 
-function listed({ urlKeys: _keys, ...practice }: StoredPractice): ListedPractice {
+/** A practice as stored, or as a first sync's page still holds it (without URL keys: pulled-pages.ts). */
+type KeptPractice = PagedPractice & { urlKeys?: string[] };
+
+function listed({ urlKeys: _keys, ...practice }: KeptPractice): ListedPractice {
   return { ...practice, contentMarkdown: '' };
 }
 
-function withText(stored: StoredPractice, text: PracticeText | undefined): PracticeWithText {
+function withText(stored: KeptPractice, text: PracticeText | undefined): PracticeWithText {
   const { urlKeys: _keys, ...practice } = stored;
   if (typeof text?.contentMarkdown === 'string')
     return { ...practice, contentMarkdown: text.contentMarkdown };
@@ -80,6 +84,7 @@ export async function updatePractice(
   const changes = practiceEditSchema.parse(edit);
   if (changes.tags) changes.tags = uniqueTags(changes.tags);
   if (changes.areas) changes.areas = [...new Set(changes.areas)];
+  await spreadPulledPages();
   const db = await openLibrary();
   const tx = db.transaction(['practices', 'practiceTexts', 'outbox', 'meta'], 'readwrite');
   const stored = await tx.objectStore('practices').get(id);
@@ -99,6 +104,7 @@ export async function updatePractice(
 /** Deletes a practice and its highlights as tombstones, so the deletion reaches every copy through sync. */
 export async function deletePractice(id: string, now = new Date()): Promise<void> {
   const at = now.toISOString();
+  await spreadPulledPages();
   const db = await openLibrary();
   const tx = db.transaction(['practices', 'practiceTexts', 'highlights', 'outbox', 'meta'], 'readwrite');
   const stored = await tx.objectStore('practices').get(id);
@@ -115,14 +121,25 @@ export async function deletePractice(id: string, now = new Date()): Promise<void
   announceLibraryChange({ kind: 'practice', ids: [id] });
 }
 
+/** The current copy of a practice: a first sync's page's if one holds it, else the store's. */
+function currentCopy(
+  stored: StoredPractice | undefined,
+  paged: PagedCopy | undefined,
+): KeptPractice | undefined {
+  if (!paged) return stored;
+  return 'live' in paged ? paged.live : undefined;
+}
+
 /** A live practice with its page text (or `contentPending` while it has not arrived). */
 export async function getPractice(id: string): Promise<PracticeWithText | undefined> {
-  const tx = (await openLibrary()).transaction(['practices', 'practiceTexts']);
-  const [stored, text] = await Promise.all([
+  const tx = (await openLibrary()).transaction(['practices', 'practiceTexts', 'pulledPages']);
+  const [stored, text, copies] = await Promise.all([
     tx.objectStore('practices').get(id),
     tx.objectStore('practiceTexts').get(id),
+    pagedCopies(tx),
   ]);
-  return stored && !stored.deletedAt ? withText(stored, text) : undefined;
+  const current = currentCopy(stored, copies?.get(id));
+  return current && !current.deletedAt ? withText(current, text) : undefined;
 }
 
 /** A practice's page text; undefined while it has not arrived (or if there is no such practice). */
@@ -143,11 +160,18 @@ export async function practiceTexts(): Promise<Map<string, string>> {
 export async function findPracticeByUrl(
   ...urls: (string | null | undefined)[]
 ): Promise<Practice | undefined> {
-  const db: LibraryDb = await openLibrary();
+  const tx = (await openLibrary()).transaction(['practices', 'practiceTexts', 'pulledPages']);
+  const copies = await pagedCopies(tx);
   for (const key of urlKeys(...urls)) {
-    const matches = await db.getAllFromIndex('practices', 'byUrlKey', key);
-    const live = matches.find((p) => !p.deletedAt);
-    if (live) return withText(live, await db.get('practiceTexts', live.id));
+    const matches = await tx.objectStore('practices').index('byUrlKey').getAll(key);
+    // A copy a first sync's page holds is judged by that copy (below), not by the store's older one.
+    let live: KeptPractice | undefined = matches.find((p) => !p.deletedAt && !copies?.has(p.id));
+    for (const copy of live ? [] : (copies?.values() ?? [])) {
+      const p = 'live' in copy && copy.live;
+      if (p && !p.deletedAt && urlKeys(p.url, p.canonicalUrl).includes(key)) live = p;
+      if (live) break;
+    }
+    if (live) return withText(live, await tx.objectStore('practiceTexts').get(live.id));
   }
   return undefined;
 }
@@ -158,7 +182,17 @@ export async function findPracticeByUrl(
  * would cost every write (db.ts, version 5).
  */
 export async function listPractices(): Promise<ListedPractice[]> {
-  const all = await (await openLibrary()).getAll('practices');
+  const tx = (await openLibrary()).transaction(['practices', 'pulledPages']);
+  const [stored, copies] = await Promise.all([tx.objectStore('practices').getAll(), pagedCopies(tx)]);
+  let all: KeptPractice[] = stored;
+  if (copies) {
+    const byId = new Map<string, KeptPractice>(stored.map((p) => [p.id, p]));
+    for (const [id, copy] of copies) {
+      if ('live' in copy) byId.set(id, copy.live);
+      else byId.delete(id);
+    }
+    all = [...byId.values()];
+  }
   return all
     .filter((p) => !p.deletedAt)
     .sort((a, b) =>

@@ -17,6 +17,7 @@ import { urlKeys } from '../../shared/url.ts';
 import { openLibrary, type PracticeText, type StoredPractice } from '../store/db.ts';
 import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
+import { type PulledPage, spreadPulledPages } from '../store/pulled-pages.ts';
 import { announcePulledPractices, type PulledPractices } from '../store/pulled-practices.ts';
 import { callApi, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
@@ -39,6 +40,9 @@ export async function pullChanges(
 ): Promise<PulledChanges> {
   const ids: string[] = [];
   const authors = new Set<string>();
+  // A first sync's pages left by a run that stopped before spreading them: an ordinary pull reads and writes
+  // practices one by one, so they go where it finds them first.
+  await spreadPulledPages();
   let since = await getCursor();
   const fresh = since === 0 && (await libraryIsEmpty());
   // Only into an empty library: a pull resumed after a crash, and every later pull, bring whole objects.
@@ -127,7 +131,7 @@ async function applyPage(
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
   const tx = db.transaction(
-    ['practices', 'practiceTexts', 'highlights', 'stakeholders', 'snippets', 'outbox', 'meta'],
+    ['practices', 'practiceTexts', 'pulledPages', 'highlights', 'stakeholders', 'snippets', 'outbox', 'meta'],
     'readwrite',
     {
       durability: 'relaxed',
@@ -158,6 +162,9 @@ async function applyPage(
   const plain = unwrap(tx);
   const texts = plain.objectStore('practiceTexts');
   const pulled: PulledPractices = { stored: [], deleted: [] };
+  // A first sync keeps its practices as one record per page, spread into the practices store right after the
+  // run (store/pulled-pages.ts): a thousand separate records per page were most of a first sync's time.
+  const paged: PulledPage | null = fresh ? { practices: [], deleted: [] } : null;
   kept.forEach((change, i) => {
     const kind = change.kind as KeptKind;
     const store = plain.objectStore(storeOfKind[kind]);
@@ -165,8 +172,11 @@ async function applyPage(
     // A copy already newer than this change (a push answered meanwhile) stays as it is.
     if (local && local.version > change.version) return;
     if (change.deleted) {
-      // What stays of a deleted or erased object is its envelope: no personal data survives here.
-      if (local) store.put(tombstoneOf(local, change.deletedAt, change.version));
+      // What stays of a deleted or erased object is its envelope: no personal data survives here. A practice
+      // an earlier page of this first sync listed is still in its page: the spread leaves the envelope.
+      if (kind === 'practice' && paged) {
+        paged.deleted.push({ id: change.id, deletedAt: change.deletedAt, version: change.version });
+      } else if (local) store.put(tombstoneOf(local, change.deletedAt, change.version));
       // A deleted practice's text is gone, and marked so: a backfill page fetched earlier cannot restore it.
       if (kind === 'practice') {
         texts.put({ id: change.id, contentMarkdown: null } satisfies PracticeText);
@@ -179,12 +189,15 @@ async function applyPage(
     if (kind === 'practice') {
       const { contentMarkdown, ...practice } = object as Partial<Practice> &
         Omit<Practice, 'contentMarkdown'>;
-      // Most pages are their own canonical address: normalise it once.
-      const keys =
-        practice.canonicalUrl && practice.canonicalUrl !== practice.url
-          ? urlKeys(practice.url, practice.canonicalUrl)
-          : urlKeys(practice.url);
-      store.put({ ...practice, urlKeys: keys } satisfies StoredPractice);
+      if (paged) paged.practices.push(practice);
+      else {
+        // Most pages are their own canonical address: normalise it once.
+        const keys =
+          practice.canonicalUrl && practice.canonicalUrl !== practice.url
+            ? urlKeys(practice.url, practice.canonicalUrl)
+            : urlKeys(practice.url);
+        store.put({ ...practice, urlKeys: keys } satisfies StoredPractice);
+      }
       // An unsent local deletion re-applied above keeps it deleted here.
       if (practice.deletedAt) pulled.deleted.push(change.id);
       else pulled.stored.push({ ...practice, contentMarkdown: '' });
@@ -196,6 +209,8 @@ async function applyPage(
       store.put(object);
     }
   });
+  if (paged && (paged.practices.length || paged.deleted.length))
+    plain.objectStore('pulledPages').put(paged, page.version);
   plain.objectStore('meta').put(page.version, 'cursor');
   if (omitted && page.version > since) {
     const range = (await tx.objectStore('meta').get(contentBackfillKey)) as ContentBackfill | undefined;

@@ -4,6 +4,7 @@
 import { maxMutationsPerPush, type PushResponse } from '../../shared/api/sync.ts';
 import { type OutboxEntry, openLibrary } from '../store/db.ts';
 import { isKeptKind, storeOfKind } from '../store/kind-stores.ts';
+import { spreadPulledPages } from '../store/pulled-pages.ts';
 import { callApi } from './api-client.ts';
 import { type Connection, clientId } from './connection.ts';
 
@@ -29,6 +30,8 @@ export function batches(entries: readonly OutboxEntry[]): OutboxEntry[][] {
 
 /** Pushes everything pending; returns how many mutations the server took. */
 export async function pushOutbox(connection: Connection): Promise<number> {
+  // The answers raise the local copies' versions: a first sync's pages go where they are looked for first.
+  await spreadPulledPages();
   const db = await openLibrary();
   const pending = await db.getAll('outbox');
   const client = await clientId();

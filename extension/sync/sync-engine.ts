@@ -6,6 +6,7 @@
 
 import { announceLibraryChange } from '../store/library-events.ts';
 import { pendingCount } from '../store/outbox.ts';
+import { spreadPulledPages } from '../store/pulled-pages.ts';
 import { SyncError } from './api-client.ts';
 import { openConflicts } from './conflicts.ts';
 import { getConnection } from './connection.ts';
@@ -77,8 +78,12 @@ async function runOnce(): Promise<SyncStatus> {
       retryAt: null,
     };
     await writeStatus(done);
-    // Not awaited: a failure leaves the range for the next run (every run starts it again if needed).
-    backfillContent(connection).catch(() => {});
+    // Not awaited: a first sync's pages are spread into the practices store (lookups by id and address are
+    // quicker there), then the page texts follow; a failure leaves either for the next run (every run starts
+    // them again if needed).
+    spreadPulledPages()
+      .then(() => backfillContent(connection))
+      .catch(() => {});
     return done;
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;

@@ -2,7 +2,7 @@
 // texts inside, opens with every text moved to `practiceTexts` and the practices without it; a deleted
 // practice's text becomes null, one still awaited by a metadata-first sync stays without a record; nothing
 // else changes, and the library reads as before. Version 5 drops the practices' byUpdatedAt index; lists keep
-// their order (fake-indexeddb).
+// their order. Version 6 adds the store of a first sync's pulled pages, empty (fake-indexeddb).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
@@ -52,7 +52,7 @@ function practice(title: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-/** A library as version 3 (or 4: page texts in their own store) of the extension created and filled it. */
+/** A library as version 3 (or 4: page texts in their own store; 5: without byUpdatedAt) of the extension created and filled it. */
 async function version3(name: string, practices: Record<string, unknown>[], version = 3): Promise<void> {
   const db = await new Promise<IDBDatabase>((ok, fail) => {
     const open = indexedDB.open(name, version);
@@ -60,7 +60,7 @@ async function version3(name: string, practices: Record<string, unknown>[], vers
       const d = open.result;
       const p = d.createObjectStore('practices', { keyPath: 'id' });
       p.createIndex('byUrlKey', 'urlKeys', { multiEntry: true });
-      p.createIndex('byUpdatedAt', 'updatedAt');
+      if (version < 5) p.createIndex('byUpdatedAt', 'updatedAt');
       d.createObjectStore('highlights', { keyPath: 'id' }).createIndex('byPractice', 'practiceId');
       d.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex(
         'byObject',
@@ -98,7 +98,7 @@ describe('IndexedDB version 4', () => {
 
     await useLibraryDatabase(name);
     const db = await openLibrary();
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     const texts = new Map((await db.getAll('practiceTexts')).map((t) => [t.id, t.contentMarkdown]));
     expect(texts).toEqual(
       new Map([
@@ -153,7 +153,7 @@ describe('IndexedDB version 5', () => {
 
     await useLibraryDatabase(name);
     const db = await openLibrary();
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     const tx = db.transaction('practices');
     expect([...tx.store.indexNames]).toEqual(['byUrlKey']);
     await tx.done;
@@ -173,5 +173,24 @@ describe('IndexedDB version 5', () => {
     const tx = db.transaction('practices');
     expect([...tx.store.indexNames]).toEqual(['byUrlKey']);
     await tx.done;
+  });
+});
+
+describe('IndexedDB version 6', () => {
+  it('adds an empty store for pulled pages; a version 5 library reads and edits as before', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const { contentMarkdown: _a, ...kept } = practice('Kept', {
+      urlKeys: urlKeys('https://city.example/Kept'),
+    });
+    await version3(name, [kept], 5);
+    await useLibraryDatabase(name);
+    const db = await openLibrary();
+    expect(db.version).toBe(6);
+    expect([...db.objectStoreNames]).toContain('pulledPages');
+    expect(await db.count('pulledPages')).toBe(0);
+    expect(await findPracticeByUrl(kept.url)).toMatchObject({ id: kept.id });
+    await updatePractice(kept.id, { note: 'Still here' });
+    expect((await listPractices()).map((p) => [p.title, p.note])).toEqual([['Kept', 'Still here']]);
+    expect(await db.get('practices', kept.id)).toMatchObject({ note: 'Still here', urlKeys: kept.urlKeys });
   });
 });

@@ -6,7 +6,9 @@ import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
 import {
   createPractice,
+  findPracticeByUrl,
   getPractice,
+  listPractices,
   type NewPractice,
   updatePractice,
 } from '../../extension/store/practices.ts';
@@ -216,6 +218,72 @@ describe('a first sync', () => {
     expect((await getPractice(mine.id))?.title).toBe(page.title);
     expect(await pendingChanges()).toHaveLength(1);
     expect(await getCursor()).toBe(6);
+  });
+
+  it('keeps each page whole until it is spread; meanwhile the pulled practices list, open, match their address and take edits', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    const pushed = [];
+    for (const title of ['Uno', 'Due', 'Tre', 'Quattro', 'Cinque']) {
+      const m = creation(title);
+      await w.push(bruno.connection.token, [m]);
+      pushed.push(m);
+    }
+    const [uno, due, tre] = pushed.map((m) => m.objectId);
+    await saveConnection(ana.connection);
+    // Bruno deletes Uno just after the first page (which lists it) has been answered: a later page of the same
+    // first sync says it is gone.
+    const routed = globalThis.fetch;
+    let pulls = 0;
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      const response = await routed(input, init);
+      if (input.includes('/api/sync/pull') && ++pulls === 1)
+        await w.push(bruno.connection.token, [deletion('practice', uno!)]);
+      return response;
+    });
+    await pullChanges(ana.connection, { pageSize: 2 });
+    const db = await openLibrary();
+    expect(await db.count('pulledPages')).toBeGreaterThan(1);
+    expect(await db.count('practices')).toBe(0);
+
+    expect((await listPractices()).map((p) => p.title).sort()).toEqual(['Cinque', 'Due', 'Quattro', 'Tre']);
+    expect(await getPractice(uno!)).toBeUndefined();
+    expect(await getPractice(due!)).toMatchObject({ title: 'Due', contentPending: true });
+    expect(await findPracticeByUrl('https://city.example/Tre')).toMatchObject({ id: tre });
+    expect(await findPracticeByUrl('https://city.example/Uno')).toBeUndefined();
+
+    // An edit spreads the pages first, then edits the practice where it now is.
+    await updatePractice(tre!, { note: 'Da rivedere' });
+    expect(await db.count('pulledPages')).toBe(0);
+    expect(await db.count('practices')).toBe(5);
+    expect(await db.get('practices', tre!)).toMatchObject({
+      note: 'Da rivedere',
+      urlKeys: ['city.example/Tre'],
+    });
+    // What stays of the deleted one is its envelope.
+    expect(await db.get('practices', uno!)).toMatchObject({ id: uno, deletedAt: expect.any(String) });
+    expect(await db.get('practices', uno!)).not.toHaveProperty('title');
+    expect((await pendingChanges()).map((e) => e.mutation.fields)).toEqual([{ note: 'Da rivedere' }]);
+    expect(await findPracticeByUrl('https://city.example/Tre')).toMatchObject({ note: 'Da rivedere' });
+  });
+
+  it('a pull spreads the pages a stopped first sync left before it reads the library', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    const first = creation('Uno');
+    await w.push(bruno.connection.token, [first]);
+    await saveConnection(ana.connection);
+    await pullChanges(ana.connection);
+    const db = await openLibrary();
+    expect(await db.count('pulledPages')).toBe(1);
+    // Bruno deletes it; Ana's next pull (not a first sync) must find her copy to leave its envelope.
+    await w.push(bruno.connection.token, [deletion('practice', first.objectId)]);
+    await pullChanges(ana.connection);
+    expect(await db.count('pulledPages')).toBe(0);
+    expect(await db.get('practices', first.objectId)).toMatchObject({ deletedAt: expect.any(String) });
+    expect(await listPractices()).toEqual([]);
   });
 
   it('refuses a malformed answer without storing any of it', async () => {
