@@ -14,6 +14,7 @@ import { openDatabaseFromEnv } from '../server/node-database.ts';
 import { encodeConnectCode } from '../shared/api/connect.ts';
 import { chromiumPath } from '../tests/browser/harness/chromium.ts';
 import { type BenchBrowser, launchExtension } from './browser/launch.ts';
+import { startProfile } from './browser/profile.ts';
 import { describeBuild, ensureBuild } from './ensure-build.ts';
 import { hasFlag, intFlag } from './flags.ts';
 import type { Bench, BenchReport } from './report.ts';
@@ -194,8 +195,11 @@ async function run(args: string[]): Promise<BenchReport> {
     await pullEverything(server.origin, member.token, 1000, 0, metadataOnly);
 
     await panel.bringToFront();
+    // --profile: where the side panel's main thread spends the sync (a CPU profile, printed, not a figure).
+    const profiler = hasFlag(args, 'profile') ? await startProfile(ext, panel) : null;
     const clickedAt = Date.now();
     const synced = await panel.evaluate<BrowserSync>(syncNowExpression(count, timeoutMs));
+    if (profiler) await profiler.printTop(25);
     const timeline = requestTimeline(
       server.requests.filter((r) => r.start >= clickedAt),
       clickedAt,
