@@ -18,7 +18,7 @@ import { openLibrary, type PracticeText, type StoredPractice } from '../store/db
 import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
 import { type PulledPage, spreadPulledPages } from '../store/pulled-pages.ts';
-import { announcePulledPractices, type PulledPractices } from '../store/pulled-practices.ts';
+import { announcePulledPage } from '../store/pulled-practices.ts';
 import { callApi, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
 import { type ContentBackfill, contentBackfillKey } from './content-backfill.ts';
@@ -47,37 +47,26 @@ export async function pullChanges(
   const fresh = since === 0 && (await libraryIsEmpty());
   // Only into an empty library: a pull resumed after a crash, and every later pull, bring whole objects.
   const omitContent = fresh;
-  // A first sync: open pages list the library as it arrives (store/pulled-practices.ts). A page is told once
-  // it is stored, while the next one commits (the announcement's copy of 1,000 practices then costs the
-  // service worker nothing the IndexedDB commit does not already make it wait for).
-  let unannounced: PulledPractices | null = null;
-  const announceStored = () => {
-    if (unannounced) announcePulledPractices(unannounced);
-    unannounced = null;
-  };
   let next = fetchPage(connection, since, pageSize, omitContent);
-  try {
-    for (;;) {
-      const page = await next;
-      // The next page is on its way while this one is written (its cursor is stored only with it).
-      if (page.hasMore) {
-        next = fetchPage(connection, page.version, pageSize, omitContent);
-        next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
-      }
-      // (Queuing the next page's transaction before this one commits measured no faster: kept one at a time.)
-      const pulled = await applyPage(page, since, fresh, omitContent, announceStored);
-      if (fresh) unannounced = pulled;
-      for (const change of page.changes) {
-        ids.push(change.id);
-        const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
-        if (typeof author === 'string') authors.add(author);
-      }
-      since = page.version;
-      if (!page.hasMore) return { ids, authors: [...authors] };
+  for (;;) {
+    const page = await next;
+    // The next page is on its way while this one is written (its cursor is stored only with it).
+    if (page.hasMore) {
+      next = fetchPage(connection, page.version, pageSize, omitContent);
+      next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
     }
-  } finally {
-    // The last page stored (or the last before a failure) is told too.
-    announceStored();
+    // (Queuing the next page's transaction before this one commits measured no faster: kept one at a time.)
+    const stored = await applyPage(page, since, fresh, omitContent);
+    // A first sync: open pages list the library as it arrives (store/pulled-practices.ts), told only which
+    // page is stored: each reads it in its own process, the service worker copies nothing more.
+    if (stored !== null) announcePulledPage(stored);
+    for (const change of page.changes) {
+      ids.push(change.id);
+      const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
+      if (typeof author === 'string') authors.add(author);
+    }
+    since = page.version;
+    if (!page.hasMore) return { ids, authors: [...authors] };
   }
 }
 
@@ -126,8 +115,7 @@ async function applyPage(
   since: number,
   fresh: boolean,
   omitted: boolean,
-  whileCommitting: () => void = () => {},
-): Promise<PulledPractices> {
+): Promise<number | null> {
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
   const tx = db.transaction(
@@ -161,7 +149,6 @@ async function applyPage(
   // in bench/initial-sync.ts): a write that fails aborts the transaction, and `tx.done` rejects with it.
   const plain = unwrap(tx);
   const texts = plain.objectStore('practiceTexts');
-  const pulled: PulledPractices = { stored: [], deleted: [] };
   // A first sync keeps its practices as one record per page, spread into the practices store right after the
   // run (store/pulled-pages.ts): a thousand separate records per page were most of a first sync's time.
   const paged: PulledPage | null = fresh ? { practices: [], deleted: [] } : null;
@@ -178,10 +165,7 @@ async function applyPage(
         paged.deleted.push({ id: change.id, deletedAt: change.deletedAt, version: change.version });
       } else if (local) store.put(tombstoneOf(local, change.deletedAt, change.version));
       // A deleted practice's text is gone, and marked so: a backfill page fetched earlier cannot restore it.
-      if (kind === 'practice') {
-        texts.put({ id: change.id, contentMarkdown: null } satisfies PracticeText);
-        pulled.deleted.push(change.id);
-      }
+      if (kind === 'practice') texts.put({ id: change.id, contentMarkdown: null } satisfies PracticeText);
       return;
     }
     let object: Record<string, unknown> = { ...change.object };
@@ -198,9 +182,6 @@ async function applyPage(
             : urlKeys(practice.url);
         store.put({ ...practice, urlKeys: keys } satisfies StoredPractice);
       }
-      // An unsent local deletion re-applied above keeps it deleted here.
-      if (practice.deletedAt) pulled.deleted.push(change.id);
-      else pulled.stored.push({ ...practice, contentMarkdown: '' });
       // Pulled without its text (omit=; an unsent local creation would have put its own back): no record
       // until the backfill brings it.
       if (typeof contentMarkdown === 'string')
@@ -209,15 +190,14 @@ async function applyPage(
       store.put(object);
     }
   });
-  if (paged && (paged.practices.length || paged.deleted.length))
-    plain.objectStore('pulledPages').put(paged, page.version);
+  const pageKept = paged !== null && (paged.practices.length > 0 || paged.deleted.length > 0);
+  if (pageKept) plain.objectStore('pulledPages').put(paged, page.version);
   plain.objectStore('meta').put(page.version, 'cursor');
   if (omitted && page.version > since) {
     const range = (await tx.objectStore('meta').get(contentBackfillKey)) as ContentBackfill | undefined;
     const backfill: ContentBackfill = { from: range?.from ?? since, through: page.version };
     plain.objectStore('meta').put(backfill, contentBackfillKey);
   }
-  whileCommitting();
   await tx.done;
-  return pulled;
+  return pageKept ? page.version : null;
 }

@@ -43,12 +43,13 @@ export function useLibrary() {
       }
     };
     void load();
-    const stopPulled = onPulledPractices((pulled) =>
+    const stopPulled = onPulledPractices((pulled) => {
+      if (!pulled) return void load();
       setSnapshot((s) => {
         const practices = mergePulled(s.practices, pulled);
         return { ...s, loaded: true, practices, tags: tagsOf(practices) };
-      }),
-    );
+      });
+    });
     const stopChanges = onLibraryChange(() => void load());
     return () => {
       stopPulled();
