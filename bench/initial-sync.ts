@@ -56,6 +56,8 @@ interface BrowserSync {
   shownMs: number;
   /** Until the backfill's range is gone from IndexedDB: every page text stored. */
   textsMs: number;
+  /** Until no pull page is left in IndexedDB: every practice in the practices store (pulled-pages.ts). */
+  spreadMs: number;
 }
 
 /**
@@ -76,6 +78,7 @@ function syncNowExpression(expected: number, timeout: number): string {
     let idleMs = null;
     let shownMs = null;
     let textsMs = null;
+    let spreadMs = null;
     const db = await new Promise((ok, fail) => {
       const open = indexedDB.open('icc-library');
       open.onsuccess = () => ok(open.result);
@@ -84,6 +87,11 @@ function syncNowExpression(expected: number, timeout: number): string {
     const backfillLeft = () => new Promise((ok, fail) => {
       const r = db.transaction('meta').objectStore('meta').get('contentBackfill');
       r.onsuccess = () => ok(r.result !== undefined);
+      r.onerror = () => fail(r.error);
+    });
+    const pagesLeft = () => new Promise((ok, fail) => {
+      const r = db.transaction('pulledPages').objectStore('pulledPages').count();
+      r.onsuccess = () => ok(r.result > 0);
       r.onerror = () => fail(r.error);
     });
     while (idleMs === null || shownMs === null) {
@@ -97,14 +105,16 @@ function syncNowExpression(expected: number, timeout: number): string {
       await new Promise((r) => setTimeout(r, 10));
     }
     // The range exists from the first page on (the pull is over once idle): its end is the backfill's.
-    while (textsMs === null) {
+    // The pull pages are spread into the practices store right after the run, then the texts follow.
+    while (textsMs === null || spreadMs === null) {
       const now = performance.now() - started;
       if (now > ${timeout}) throw new Error('texts not all stored after ${timeout / 1000} s');
-      if (!(await backfillLeft())) textsMs = performance.now() - started;
-      else await new Promise((r) => setTimeout(r, 25));
+      if (spreadMs === null && !(await pagesLeft())) spreadMs = performance.now() - started;
+      if (textsMs === null && !(await backfillLeft())) textsMs = performance.now() - started;
+      await new Promise((r) => setTimeout(r, 25));
     }
     db.close();
-    return { idleMs, shownMs, textsMs };
+    return { idleMs, shownMs, textsMs, spreadMs };
   })()`;
 }
 
@@ -200,6 +210,8 @@ async function run(args: string[]): Promise<BenchReport> {
     const clickedAt = Date.now();
     const synced = await panel.evaluate<BrowserSync>(syncNowExpression(count, timeoutMs));
     if (profiler) await profiler.printTop(25);
+    const sw = ext.context.serviceWorkers()[0];
+    console.log(JSON.stringify(await sw?.evaluate('globalThis.__t')));
     const timeline = requestTimeline(
       server.requests.filter((r) => r.start >= clickedAt),
       clickedAt,
@@ -210,6 +222,7 @@ async function run(args: string[]): Promise<BenchReport> {
       `document.querySelector('[data-testid="sync-status"]').getAttribute('data-synced-at')`,
     );
     const workerDoneMs = syncedAt ? Date.parse(syncedAt) - clickedAt : Number.NaN;
+    const usableMs = Math.max(synced.idleMs, synced.shownMs);
     const stored = await panel.evaluate<{ practices: number; withText: number; cursor: number }>(
       countStoredExpression,
     );
@@ -250,6 +263,10 @@ async function run(args: string[]): Promise<BenchReport> {
             ],
             ['browser: click → status idle in the side panel', synced.idleMs],
             ['browser: click → side panel lists and counts them all (usable)', synced.shownMs],
+            [
+              'browser: click → every practice spread from its pull page into the practices store (background)',
+              synced.spreadMs,
+            ],
             ['browser: click → every page text stored too (background backfill done)', synced.textsMs],
             ['Node: the same whole pulls, read but not applied (median of 3) — the baseline', rawMs],
             ...raw.map((r, i): [string, number] => [`  Node whole pull run ${i + 1}`, r.ms]),
@@ -261,11 +278,11 @@ async function run(args: string[]): Promise<BenchReport> {
       ],
       figures: [
         {
-          label: 'initial sync, click → library usable (side panel lists all)',
-          value: synced.shownMs,
+          label: 'initial sync, click → library usable (side panel idle, lists all)',
+          value: usableMs,
           unit: 'ms',
           baseline: { label: 'raw HTTP pulls from Node', value: rawMs },
-          goal: { text: `≤ ${goalMs} ms`, met: synced.shownMs <= goalMs },
+          goal: { text: `≤ ${goalMs} ms`, met: usableMs <= goalMs },
         },
         {
           label: 'initial sync, click → every page text stored too',
@@ -291,7 +308,7 @@ async function run(args: string[]): Promise<BenchReport> {
       notes: [
         `Server: the real app (rate limit off) in its own Node process on 127.0.0.1, fresh file database; the library was written in the push route's row format (bench/sync/seed-library.ts), ${Math.ceil(count / 50)} versions of 50. One run (a first sync happens once per browser): read it with the load average below.`,
         `Browser: Chromium with ${build.dir}, connected through the options page with a connect code; the connect-time sync ran on the empty library before seeding. Verified afterwards: IndexedDB holds ${stored.practices} practices, ${stored.withText} of them with their page text, and the cursor is the library version (${version}).`,
-        "Sync = the extension's own run (extension/sync/sync-engine.ts): push (nothing pending), pull in pages of 1,000 without the page texts (omit=contentMarkdown: a first sync is metadata first, shared/sync/README.md), each applied in one IndexedDB transaction while the next is fetched and then told to the open side panel, which merges it into its list (it lists the library as it arrives), member names and conflicts (asked for during the pull); at the end the side panel reloads the list from IndexedDB once more (its own page: the status it shows turns idle only once that page can run again). Right after the run, in the background, the page texts are fetched (pull with until=, pages of 1,000) and stored in their own IndexedDB store (practiceTexts), where lists never read them.",
+        "Sync = the extension's own run (extension/sync/sync-engine.ts): push (nothing pending), pull in pages of 1,000 without the page texts (omit=contentMarkdown: a first sync is metadata first, shared/sync/README.md), each stored as one IndexedDB record in one transaction with the cursor while the next is fetched (extension/store/pulled-pages.ts: the practices are spread into their own store right after the run, in the background; until then every reader lays the pages over the store), then the open side panel is told which page to read, and merges it into its list (it lists the library as it arrives), member names and conflicts (asked for during the pull); at the end the side panel reloads the list from IndexedDB once more (its own page: the status it shows turns idle only once that page can run again). Right after the run, in the background, the page texts are fetched (pull with until=, pages of 1,000) and stored in their own IndexedDB store (practiceTexts), where lists never read them.",
         "Usable = the status is idle and the side panel lists every practice and counts them all: each can be opened, edited, filtered by area or tag and found by title, tags, summary, note, site and highlights. Until its text has arrived, a practice's detail says the text is still downloading and offline search does not find words that only its page text holds; the second figure is when every text is stored (the side panel then reloads the library once more, with the texts, for search).",
         'Context (STACK.md, not the baseline): IndexedDB in Chromium wrote 10,000 records in 0.8 s on this kind of machine.',
         describeBuild(build),
