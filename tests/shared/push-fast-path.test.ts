@@ -1,0 +1,342 @@
+// The push's hand-written fast path must answer exactly as the zod schemas: fastPushRequest gives
+// pushRequestSchema's very output (same values, same keys in the same order) or nothing (the route then asks
+// zod, which words any refusal), and isValidPractice vouches only for objects practiceSchema accepts. Random
+// bodies as the wire brings them (through JSON), valid and damaged: boundary lengths, white space to trim,
+// wrong types, unknown and server-set keys, other kinds, deletes with fields, impossible dates.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pushRequestSchema } from '../../shared/api/sync.ts';
+import { practiceSchema } from '../../shared/schemas/practice.ts';
+import { fastPushRequest } from '../../shared/sync/fast-push.ts';
+import { isValidPractice } from '../../shared/sync/practice-checks.ts';
+import { indexAreaIds } from '../../shared/taxonomy/index.ts';
+
+const uuid = '01955000-0000-7000-8000-000000000001';
+const x = (n: number) => 'x'.repeat(n);
+const summary = {
+  lang: 'fr',
+  text: 'Un guichet',
+  engine: 'person',
+  status: 'reviewed',
+  reviewedBy: 'm1',
+  reviewedAt: '2025-03-01T08:00:00.000Z',
+};
+/** A pool of values: mostly valid ones (`ok`), sometimes boundaries and damaged ones (`bad`). */
+interface Pool {
+  ok: unknown[];
+  bad: unknown[];
+}
+const from = ({ ok, bad }: Pool, badWeight = 1) =>
+  fc.noBias(
+    fc.oneof(
+      { weight: 30, arbitrary: fc.constantFrom(...ok) },
+      { weight: badWeight, arbitrary: fc.constantFrom(...bad) },
+    ),
+  );
+
+const dates: Pool = {
+  ok: ['2025-03-01T08:00:00.000Z', '2024-02-29T00:00:00+01:00', '2025-03-01T08:00:00Z'],
+  bad: ['2025-02-29T00:00:00Z', '2025-03-01', '2025-03-01T08:00:00.000+0100', 'yesterday', '', null, 7],
+};
+const strings = (max: number, nullable = false): Pool => ({
+  ok: ['', 'plain', 'Câmara ✓', x(max), `  ${x(max - 4)}  `, ...(nullable ? [null] : [])],
+  bad: [x(max + 1), 5, ['a'], ...(nullable ? [] : [null])],
+});
+const httpUrls: Pool = {
+  ok: ['https://example.org/p', 'HTTP://EXAMPLE.ORG', `https://${x(4088)}`, null],
+  bad: ['http://x y', 'ftp://example.org/i.png', `https://${x(4089)}`, '', 3],
+};
+
+/** Values each whole-value field may get. */
+const fieldValues: Record<string, Pool> = {
+  url: {
+    ok: ['https://example.org/p', 'mailto:a@example.org', `https://${x(8184)}`],
+    bad: ['javascript:alert(1)', 'data:text/plain,x', 'not a url', `https://${x(8185)}`, null],
+  },
+  canonicalUrl: httpUrls,
+  title: {
+    ok: ['A welcome desk', '  spaced  ', x(1000), ` ${x(1000)}\n`],
+    bad: ['', '   ', x(1001), 5, null],
+  },
+  excerpt: strings(5000),
+  siteName: strings(500, true),
+  byline: strings(500, true),
+  publishedTime: strings(100, true),
+  lang: strings(35, true),
+  dir: { ok: ['ltr', 'rtl', null], bad: ['up', ''] },
+  image: httpUrls,
+  // The 2 MB boundary is valid; it sits with the rare values to keep runs quick.
+  contentMarkdown: { ok: ['# A welcome desk\n\nText.', ''], bad: [x(2_000_000), x(2_000_001), null, 1] },
+  extraction: { ok: ['full', 'metadata-only', 'none'], bad: ['partial', null] },
+  note: strings(20_000),
+  visibility: { ok: ['city', 'network'], bad: ['world', null] },
+  clippedAt: dates,
+  summaries: { ok: [[]], bad: [[summary], [{}], 'none', null] },
+};
+const wholeFields = Object.keys(fieldValues);
+/** Keys a push must not carry in `fields`: server-set, unknown, prototype-looking, a set field. */
+const refusedFieldKeys = ['cityId', 'version', 'bogus', '__proto__', 'areas'];
+const elementValues: Record<string, Pool> = {
+  areas: { ok: indexAreaIds.slice(0, 4), bad: ['nowhere', 3] },
+  tags: { ok: ['youth', ' a  b ', 'A B', 'a\tb\nc', x(64), ` ${x(64)} `], bad: ['', '   ', x(65), 7] },
+  stakeholderIds: { ok: [uuid], bad: ['01955000-0000-7000-8000-00000000000A', 'nope', null] },
+};
+
+/** A set group (add/remove): lists of elements, sometimes too long, not a list, or an unknown key. */
+const setsArb = fc
+  .tuple(
+    fc.subarray(['areas', 'tags', 'stakeholderIds']),
+    fc.noBias(fc.constantFrom(...Array(12).fill('none'), 'long', 'scalar', 'emails', 'string')),
+  )
+  .chain(([keys, damage]) => {
+    if (damage === 'string') return fc.constant<unknown>('tags');
+    return fc
+      .tuple(...keys.map((k) => fc.array(from(elementValues[k]!, 1), { maxLength: 4 })))
+      .map((lists) => {
+        const sets: Record<string, unknown> = Object.fromEntries(keys.map((k, i) => [k, lists[i]]));
+        const first = keys[0];
+        if (damage === 'long' && first)
+          sets[first] = Array.from({ length: 501 }, () => elementValues[first]!.ok[0]);
+        if (damage === 'scalar' && first) sets[first] = elementValues[first]!.ok[0];
+        if (damage === 'emails') sets.emails = ['a@example.org'];
+        return sets as unknown;
+      });
+  });
+
+/** Fields: the schema's own keys, each from its pool; now and then a key the schema refuses. */
+const fieldsArb = fc
+  .tuple(
+    fc.subarray(wholeFields),
+    fc.noBias(
+      fc.oneof(
+        { weight: 20, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constantFrom(...refusedFieldKeys) },
+      ),
+    ),
+  )
+  .chain(([keys, refusedKey]) =>
+    fc.tuple(...keys.map((k) => from(fieldValues[k]!))).map((values) => {
+      const fields: Record<string, unknown> = {};
+      // defineProperty, so that `__proto__` is an own key, as JSON.parse makes it.
+      const set = (k: string, v: unknown) =>
+        Object.defineProperty(fields, k, { value: v, enumerable: true, writable: true, configurable: true });
+      keys.forEach((k, i) => {
+        set(k, values[i]);
+      });
+      if (refusedKey !== null) set(refusedKey, refusedKey === 'areas' ? [indexAreaIds[0]] : 'x');
+      return fields;
+    }),
+  );
+
+const mutationArb = fc.record(
+  {
+    id: from({ ok: [uuid], bad: ['01955000-0000-7000-8000-00000000000g', 5] }),
+    kind: from({ ok: ['practice'], bad: ['highlight', 'note'] }),
+    objectId: from({ ok: [uuid], bad: ['nope'] }),
+    baseVersion: from({ ok: [0, 3], bad: [-1, 1.5, 2 ** 53, '1'] }),
+    hlc: from({
+      ok: ['2025-03-01T08:00:00.000Z-0001', '2025-13-01T08:00:00.000Z-0001'],
+      bad: ['2025-03-01T08:00:00.000Z-1'],
+    }),
+    op: from({ ok: ['put'], bad: ['delete', 'patch'] }, 4),
+    createdAt: from(dates),
+    fields: fieldsArb,
+    add: setsArb,
+    remove: setsArb,
+    clientId: fc.constant('sneaky'),
+  },
+  { requiredKeys: ['id', 'kind', 'objectId', 'baseVersion', 'hlc', 'op'] },
+);
+
+/** The mutation record above without the key a mutation must not have (the body's clientId). */
+const wireMutationArb = fc.tuple(mutationArb, fc.boolean()).map(([m, bare]) => {
+  const { clientId: _, ...out } = m as Record<string, unknown>;
+  // A bare delete (no fields, add or remove) is the usual delete.
+  if (bare && out.op === 'delete') {
+    delete out.fields;
+    delete out.add;
+    delete out.remove;
+  }
+  return out;
+});
+
+const bodyArb = fc
+  .record(
+    {
+      clientId: from({ ok: ['client-a', x(100)], bad: ['', x(101), 5] }),
+      mutations: fc.noBias(
+        fc.oneof(
+          { weight: 30, arbitrary: fc.array(wireMutationArb, { minLength: 1, maxLength: 3 }) },
+          { weight: 1, arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 2 }) },
+          { weight: 1, arbitrary: fc.constant([]) },
+          { weight: 1, arbitrary: fc.constant('none') },
+        ),
+      ),
+      // An unknown top-level key now and then.
+      extra: from({ ok: [undefined], bad: [1] }),
+    },
+    { requiredKeys: ['clientId', 'mutations', 'extra'] },
+  )
+  .map(({ extra, ...body }) => (extra === undefined ? body : { ...body, extra }));
+
+/** Through JSON, as the body arrives (plain objects, no undefined). */
+const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/** A push of 50 with exactly 50 and 51 mutations, to hit the count limits. */
+const count = (body: { mutations: unknown[] }, n: number) => ({
+  ...body,
+  mutations: Array.from({ length: n }, () => body.mutations[0]),
+});
+
+/** Compares the fast path with the schema on one body; counts what happened. */
+function compare(body: unknown, seen: { fast: number; zodOnly: number; refused: number }) {
+  const expected = pushRequestSchema.safeParse(body);
+  const got = fastPushRequest(body);
+  if (!expected.success) seen.refused++;
+  if (got === undefined) {
+    if (expected.success) seen.zodOnly++;
+    // The fast path takes every accepted body of practices without summaries.
+    const hasSummaries = JSON.stringify(body).includes('"summaries":[{');
+    const others = expected.success && expected.data.mutations.some((m) => m.kind !== 'practice');
+    if (expected.success && !hasSummaries && !others) {
+      throw new Error(`an accepted body missed the fast path: ${JSON.stringify(body).slice(0, 300)}`);
+    }
+    return;
+  }
+  seen.fast++;
+  expect(expected.success).toBe(true);
+  expect(got).toStrictEqual(expected.data);
+  // Same keys in the same order (what JSON.stringify writes into the stored rows).
+  expect(JSON.stringify(got)).toBe(JSON.stringify(expected.data));
+}
+
+/** Every damaged value of every pool, to put into an otherwise generated mutation one at a time. */
+const damages: (readonly [group: 'fields' | 'add', key: string, value: unknown])[] = [
+  ...Object.entries(fieldValues).flatMap(([k, p]) => p.bad.map((v) => ['fields', k, v] as const)),
+  ...refusedFieldKeys.map((k) => ['fields', k, 'x'] as const),
+  ...Object.entries(elementValues).flatMap(([k, p]) => p.bad.map((v) => ['add', k, [v]] as const)),
+];
+
+describe('the push fast path', () => {
+  // Bodies of 50 practices and 2 MB texts among the cases: more than the default 5 s on a busy machine.
+  it('gives pushRequestSchema’s own output, or leaves the body to zod', { timeout: 30_000 }, () => {
+    const seen = { fast: 0, zodOnly: 0, refused: 0 };
+    fc.assert(
+      fc.property(bodyArb, fc.constantFrom(0, 0, 0, 0, 50, 51), (generated, n) => {
+        const many =
+          n > 0 &&
+          Array.isArray(generated.mutations) &&
+          generated.mutations.length > 0 &&
+          JSON.stringify(generated).length < 100_000;
+        compare(wire(many ? count(generated as { mutations: unknown[] }, n) : generated), seen);
+      }),
+      { numRuns: 1000 },
+    );
+    // Both sides were exercised: bodies the fast path took, and bodies zod refused.
+    expect(seen.fast).toBeGreaterThan(60);
+    expect(seen.refused).toBeGreaterThan(60);
+  });
+
+  it('leaves every single damaged value to zod', { timeout: 30_000 }, () => {
+    const seen = { fast: 0, zodOnly: 0, refused: 0 };
+    for (const [group, key, value] of damages) {
+      fc.assert(
+        fc.property(fc.array(wireMutationArb, { minLength: 1, maxLength: 2 }), (mutations) => {
+          const first = mutations[0]!;
+          const current = first[group];
+          const target = (typeof current === 'object' && current !== null ? current : {}) as Record<
+            string,
+            unknown
+          >;
+          Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+          first[group] = target;
+          compare(wire({ clientId: 'client-a', mutations }), seen);
+        }),
+        { numRuns: 10 },
+      );
+    }
+    expect(seen.refused).toBeGreaterThan(damages.length * 5);
+    // A valid summary is left to zod, which accepts it.
+    expect(seen.zodOnly).toBeGreaterThan(0);
+  });
+
+  it('takes a full creation, trimming the title and tags and defaulting summaries as zod does', () => {
+    const body = wire({
+      clientId: 'client-a',
+      mutations: [
+        {
+          op: 'put',
+          kind: 'practice',
+          id: uuid,
+          objectId: uuid,
+          baseVersion: 0,
+          hlc: '2025-03-01T08:00:00.000Z-0001',
+          createdAt: '2025-03-01T08:00:00.000Z',
+          fields: Object.fromEntries(wholeFields.slice(0, 15).map((f) => [f, fieldValues[f]!.ok[0]])),
+          add: { tags: [' a  b ', 'c'], areas: [indexAreaIds[0]] },
+        },
+      ],
+    });
+    (body as { mutations: { fields: { title: string } }[] }).mutations[0]!.fields.title = '  A desk ';
+    const got = fastPushRequest(body);
+    expect(got).toBeDefined();
+    expect(JSON.stringify(got)).toBe(JSON.stringify(pushRequestSchema.parse(body)));
+    expect(got!.mutations[0]!.fields).toMatchObject({ title: 'A desk', summaries: [] });
+    expect(got!.mutations[0]!.add).toEqual({ areas: [indexAreaIds[0]], tags: ['a b', 'c'] });
+  });
+});
+
+const practiceArb = fc
+  .tuple(
+    fc.record({
+      id: from({ ok: [uuid], bad: ['nope'] }),
+      cityId: from({ ok: ['city-a', null], bad: [''] }),
+      createdAt: from(dates),
+      updatedAt: from(dates),
+      createdBy: from({ ok: ['m1', null], bad: ['', 3] }),
+      updatedBy: from({ ok: ['m1', null], bad: [''] }),
+      deletedAt: from({ ok: [null, '2025-03-01T08:00:00.000Z'], bad: ['never'] }),
+      version: from({ ok: [0, 4], bad: [-1, 0.5, 2 ** 53] }),
+    }),
+    // Most keys; a missing one is a refusal unless it is summaries (which has a default).
+    fc.subarray(wholeFields, { minLength: wholeFields.length - 1 }),
+    fc.array(from(elementValues.areas!), { maxLength: 3 }),
+    fc.array(from(elementValues.tags!), { maxLength: 3 }),
+    fc.array(from(elementValues.stakeholderIds!), { maxLength: 2 }),
+    fc.noBias(fc.constantFrom(...Array(12).fill(0), 19, 51, 501)),
+  )
+  .chain(([envelope, keys, areas, tags, stakeholderIds, longSet]) =>
+    fc.tuple(...keys.map((k) => from(fieldValues[k]!))).map((values) => {
+      const object: Record<string, unknown> = { ...envelope };
+      keys.forEach((k, i) => {
+        object[k] = values[i];
+      });
+      object.areas = longSet === 19 ? Array.from({ length: 19 }, () => indexAreaIds[0]) : areas;
+      object.tags = longSet === 51 ? Array.from({ length: 51 }, () => 'youth') : tags;
+      object.stakeholderIds = longSet === 501 ? Array.from({ length: 501 }, () => uuid) : stakeholderIds;
+      return object;
+    }),
+  );
+
+describe('the merged practice’s fast check', () => {
+  it('vouches only for practices practiceSchema accepts, and for the usual valid ones', () => {
+    let vouched = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(practiceArb, (object) => {
+        const expected = practiceSchema.safeParse(object);
+        if (!expected.success) refused++;
+        if (isValidPractice(object)) {
+          vouched++;
+          expect(expected.success).toBe(true);
+        } else if (expected.success) {
+          // Left to zod only when it holds a summary (whose rules the fast check does not know).
+          expect(Array.isArray(object.summaries) && object.summaries.length > 0).toBe(true);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(vouched).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  });
+});
