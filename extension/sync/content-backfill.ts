@@ -6,9 +6,11 @@
 // Why "no record yet" is enough: a practice in the range still at the server's version there is the copy this
 // browser holds; one changed since has left the range (its version is above it) and an ordinary pull brings
 // it whole, text included; a deleted one's record is `null`, so a page fetched before the deletion adds nothing.
+
+import { unwrap } from 'idb';
 import type { PullResponse } from '../../shared/api/sync.ts';
 import { MalformedPull, type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
-import { openLibrary } from '../store/db.ts';
+import { openLibrary, type PracticeText } from '../store/db.ts';
 import { announceLibraryChange } from '../store/library-events.ts';
 import { callApi, SyncError } from './api-client.ts';
 import type { Connection } from './connection.ts';
@@ -103,24 +105,31 @@ async function applyTexts(page: PullPage, since: number): Promise<string[] | nul
       c.kind === 'practice' && !c.deleted && 'contentMarkdown' in c.object && c.object.contentMarkdown;
     return typeof text === 'string' ? [{ id: c.id, text }] : [];
   });
-  const [range, present] = await Promise.all([
+  // Which texts are there already: every key of the store at once (keys only: a few milliseconds for a city
+  // library), rather than a read per practice.
+  const [range, keys] = await Promise.all([
     meta.get(contentBackfillKey) as Promise<ContentBackfill | undefined>,
-    Promise.all(texts.map((t) => store.getKey(t.id))),
+    store.getAllKeys(),
   ]);
   if (!range || range.from !== since) {
     tx.abort();
     await tx.done.catch(() => {});
     return null;
   }
+  const present = new Set<string>(keys);
+  // Writes through the plain transaction, without a promise each: a failed write aborts it, and `tx.done`
+  // rejects with it.
+  const plain = unwrap(tx);
+  const plainTexts = plain.objectStore('practiceTexts');
   const stored: string[] = [];
-  const writes: Promise<unknown>[] = [];
-  texts.forEach(({ id, text }, i) => {
-    if (present[i] !== undefined) return;
-    writes.push(store.put({ id, contentMarkdown: text }));
+  for (const { id, text } of texts) {
+    if (present.has(id)) continue;
+    plainTexts.put({ id, contentMarkdown: text } satisfies PracticeText);
     stored.push(id);
-  });
-  if (page.hasMore) writes.push(meta.put({ from: page.version, through: range.through }, contentBackfillKey));
-  else writes.push(meta.delete(contentBackfillKey));
-  await Promise.all([...writes, tx.done]);
+  }
+  if (page.hasMore)
+    plain.objectStore('meta').put({ from: page.version, through: range.through }, contentBackfillKey);
+  else plain.objectStore('meta').delete(contentBackfillKey);
+  await tx.done;
   return stored;
 }
