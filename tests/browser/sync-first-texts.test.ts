@@ -118,12 +118,32 @@ afterAll(async () => {
 });
 
 const rows = () => panel.locator('[data-testid="practice-list"] li');
+
+/** Runs in the side panel: how many practices and pull pages the extension's IndexedDB holds. */
+const storedCounts = `(async () => {
+  const db = await new Promise((ok, fail) => {
+    const open = indexedDB.open('icc-library');
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  const count = (store) => new Promise((ok, fail) => {
+    const r = db.transaction(store).objectStore(store).count();
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  const counts = { practices: await count('practices'), pages: await count('pulledPages') };
+  db.close();
+  return counts;
+})()`;
 const search = (text: string) => panel.locator('#library-search').fill(text);
 
 describe('a first sync, metadata first', () => {
   it('lists the library before the texts arrive, says a text is downloading, then shows and searches it', async () => {
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(titles.length);
     await expect.poll(() => backfillRequests.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    // The pull kept its page whole (store/pulled-pages.ts) and spread it into the practices store before the
+    // texts were asked for.
+    expect(await panel.evaluate(storedCounts)).toEqual({ practices: titles.length, pages: 0 });
 
     // Searching a word of the text finds nothing yet; the title's words do.
     await search(onlyInText);
