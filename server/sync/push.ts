@@ -17,6 +17,7 @@ import {
   insertProcessedSql,
   objectArgs,
   type PushInputs,
+  processedArgs,
   readPushInputs,
   setLibraryVersionSql,
   upsertObjectsSql,
@@ -217,17 +218,8 @@ async function write(
   }
   if (raw && plan.processed.length > 0) {
     await raw.execute({
-      sql: insertProcessedSql(plan.processed.length),
-      args: plan.processed.flatMap((p) => [
-        cityId,
-        p.id,
-        memberId,
-        p.objectId,
-        p.status,
-        p.objectVersion,
-        p.conflicts,
-        now,
-      ]),
+      sql: insertProcessedSql,
+      args: processedArgs(cityId, memberId, now, plan.processed),
     });
   } else if (plan.processed.length > 0) {
     await tx
