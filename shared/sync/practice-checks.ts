@@ -9,6 +9,7 @@ import { uuidPattern } from '../ids.ts';
 import { isoDateTime } from '../schemas/common.ts';
 import { practiceFields } from '../schemas/practice.ts';
 import { indexAreaIds } from '../taxonomy/index.ts';
+import type { ObjectState } from './object-state.ts';
 
 /** Not a value any rule gives: "unknown here, ask zod". */
 export const unsure = Symbol('unsure');
@@ -91,27 +92,56 @@ export function checkedList(v: unknown, max: number, element: (v: unknown) => Ch
 /** The sizes practiceSchema allows its sets. */
 const practiceSetMax: Record<string, number> = { areas: 18, tags: 50, stakeholderIds: 500 };
 
+const envelopeKeys = [
+  'id',
+  'cityId',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'deletedAt',
+  'version',
+];
+
 const nonEmptyOrNull = (v: unknown) => v === null || (typeof v === 'string' && v.length >= 1);
 
 /**
- * True only if practiceSchema accepts `object` (a practice as materialise() builds it); false means "ask zod",
- * not "invalid". Keys the schema does not know are ignored, as z.object does.
+ * True only if practiceSchema accepts `materialise(state, cityId)`; false means "ask zod", not "invalid".
+ * Read from the state itself (no materialised copy). `checked`: the mutation's fields when the wire schema
+ * accepted them in this request — a field holding that very value passed the same field schema and is not
+ * checked again (as planPush's key-by-key check does).
  */
-export function isValidPractice(object: Record<string, unknown>): boolean {
-  if (!isUuid(object.id) || !nonEmptyOrNull(object.cityId)) return false;
-  if (!isIsoDateTime(object.createdAt) || !isIsoDateTime(object.updatedAt)) return false;
-  if (!nonEmptyOrNull(object.createdBy) || !nonEmptyOrNull(object.updatedBy)) return false;
-  if (object.deletedAt !== null && !isIsoDateTime(object.deletedAt)) return false;
-  const version = object.version;
+export function isValidPracticeState(
+  state: ObjectState,
+  cityId: string,
+  checked?: Record<string, unknown>,
+): boolean {
+  if (state.kind !== 'practice' || state.deletedAt !== null) return false;
+  if (!isUuid(state.id) || !nonEmptyOrNull(cityId)) return false;
+  if (!isIsoDateTime(state.createdAt) || !isIsoDateTime(state.updatedAt)) return false;
+  if (!nonEmptyOrNull(state.createdBy) || !nonEmptyOrNull(state.updatedBy)) return false;
+  const version = state.version;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return false;
+  const fields = state.fields;
+  // materialise() copies the fields over the envelope: a field by an envelope's name is zod's to judge.
+  for (const key of envelopeKeys) if (Object.hasOwn(fields, key)) return false;
   for (const key in practiceRules) {
-    const value = object[key];
-    // summaries has a default: an object stored before it existed has none.
-    if (value === undefined && key === 'summaries') continue;
-    if (value === undefined || practiceRules[key]!(value) === unsure) return false;
+    const value = fields[key];
+    if (value === undefined) {
+      if (key === 'summaries') continue; // its default: an object stored before it existed has none
+      return false;
+    }
+    if (checked !== undefined && value === checked[key]) continue;
+    if (practiceRules[key]!(value) === unsure) return false;
   }
+  // A set field is the set's present values (materialise); a whole value of that name would be overwritten.
   for (const key in practiceSetMax) {
-    if (checkedList(object[key], practiceSetMax[key]!, practiceElementRules[key]!) === unsure) return false;
+    const rule = practiceElementRules[key]!;
+    let count = 0;
+    for (const e of state.sets[key] ?? []) {
+      if (!e.present) continue;
+      if (++count > practiceSetMax[key]! || rule(e.value) === unsure) return false;
+    }
   }
   return true;
 }

@@ -10,7 +10,7 @@ import { type Kind, kindSpecs } from './kinds.ts';
 import { applyMutation, tombstone } from './merge.ts';
 import type { ConflictDraft, Mutation, Outcome } from './mutation.ts';
 import { materialise, type ObjectState } from './object-state.ts';
-import { isValidPractice } from './practice-checks.ts';
+import { isValidPracticeState } from './practice-checks.ts';
 
 /** How far ahead of the server's clock a client's stamp may run before it is capped (see clampHlc). */
 export const maxClockSkewMs = 60_000;
@@ -187,10 +187,10 @@ const result = (r: ProcessedMutation, duplicate: boolean): MutationResult => ({
  */
 function validate(state: ObjectState, cityId: string, index: number, checked?: Record<string, unknown>) {
   const spec = kindSpecs[state.kind];
-  const object = materialise(state, cityId);
   // A practice the hand-written rules vouch for is one the schema accepts; otherwise zod decides (and words
   // the refusal).
-  if (state.kind === 'practice' && isValidPractice(object)) return;
+  if (state.kind === 'practice' && isValidPracticeState(state, cityId, checked)) return;
+  const object = materialise(state, cityId);
   const issue = checked ? firstIssueByKey(state.kind, object, checked) : firstIssue(spec.schema, object);
   if (!issue) return;
   const field = String(issue.path[0] ?? '');
