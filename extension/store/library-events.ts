@@ -5,6 +5,12 @@ const channelName = 'icc-library-changes';
 export interface LibraryChange {
   kind: 'practice' | 'highlight' | 'stakeholder' | 'snippet';
   ids: string[];
+  /**
+   * A first sync's pull pages whose practices changed too (not in `ids`), already told page by page
+   * (store/pulled-practices.ts): an open page that merged every one of them, and has no id to reload, need
+   * not read the library again.
+   */
+  pages?: number[];
 }
 
 export function announceLibraryChange(change: LibraryChange): void {

@@ -160,18 +160,14 @@ export async function practiceTexts(): Promise<Map<string, string>> {
 export async function findPracticeByUrl(
   ...urls: (string | null | undefined)[]
 ): Promise<Practice | undefined> {
-  const tx = (await openLibrary()).transaction(['practices', 'practiceTexts', 'pulledPages']);
-  const copies = await pagedCopies(tx);
+  // A first sync's pages are spread first: looked up by address, a page would have to normalise the address
+  // of every practice it holds, at each lookup (the toolbar mark looks up every open tab after a sync).
+  await spreadPulledPages();
+  const db = await openLibrary();
   for (const key of urlKeys(...urls)) {
-    const matches = await tx.objectStore('practices').index('byUrlKey').getAll(key);
-    // A copy a first sync's page holds is judged by that copy (below), not by the store's older one.
-    let live: KeptPractice | undefined = matches.find((p) => !p.deletedAt && !copies?.has(p.id));
-    for (const copy of live ? [] : (copies?.values() ?? [])) {
-      const p = 'live' in copy && copy.live;
-      if (p && !p.deletedAt && urlKeys(p.url, p.canonicalUrl).includes(key)) live = p;
-      if (live) break;
-    }
-    if (live) return withText(live, await tx.objectStore('practiceTexts').get(live.id));
+    const matches = await db.getAllFromIndex('practices', 'byUrlKey', key);
+    const live = matches.find((p) => !p.deletedAt);
+    if (live) return withText(live, await db.get('practiceTexts', live.id));
   }
   return undefined;
 }

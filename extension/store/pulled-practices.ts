@@ -18,6 +18,8 @@ export type ListedPractice = Omit<Practice, 'contentMarkdown'> & {
 };
 
 export interface PulledPractices {
+  /** The pull page's key (its library version). */
+  page: number;
   /** Practices stored (live), as listed. */
   stored: ListedPractice[];
   /** Practices now deleted. */
@@ -49,7 +51,7 @@ export function onPulledPractices(listener: (pulled: PulledPractices | null) => 
 async function readPulledPractices(key: number): Promise<PulledPractices | null> {
   const page = await (await openLibrary()).get('pulledPages', key);
   if (!page) return null;
-  const pulled: PulledPractices = { stored: [], deleted: page.deleted.map((d) => d.id) };
+  const pulled: PulledPractices = { page: key, stored: [], deleted: page.deleted.map((d) => d.id) };
   for (const p of page.practices) {
     // An unsent local deletion re-applied by the pull keeps it deleted.
     if (p.deletedAt) pulled.deleted.push(p.id);

@@ -17,7 +17,7 @@ import { urlKeys } from '../../shared/url.ts';
 import { openLibrary, type PracticeText, type StoredPractice } from '../store/db.ts';
 import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
-import { type PulledPage, spreadPulledPages } from '../store/pulled-pages.ts';
+import { type PagedPractice, type PulledPage, spreadPulledPages } from '../store/pulled-pages.ts';
 import { announcePulledPage } from '../store/pulled-practices.ts';
 import { callApi, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
@@ -29,6 +29,10 @@ const defaultPageSize = 1000;
 export interface PulledChanges {
   /** Ids of the objects that changed. */
   ids: string[];
+  /** Of those, the ones not told with a page (`pages`). */
+  untold: string[];
+  /** The first sync's pull pages told to open pages as they were stored (store/pulled-practices.ts). */
+  pages: number[];
   /** Members who created the changed objects (to put names to them). */
   authors: string[];
 }
@@ -39,6 +43,8 @@ export async function pullChanges(
   { pageSize = defaultPageSize }: { pageSize?: number } = {},
 ): Promise<PulledChanges> {
   const ids: string[] = [];
+  const untold: string[] = [];
+  const pages: number[] = [];
   const authors = new Set<string>();
   // A first sync's pages left by a run that stopped before spreading them: an ordinary pull reads and writes
   // practices one by one, so they go where it finds them first.
@@ -48,25 +54,48 @@ export async function pullChanges(
   // Only into an empty library: a pull resumed after a crash, and every later pull, bring whole objects.
   const omitContent = fresh;
   let next = fetchPage(connection, since, pageSize, omitContent);
-  for (;;) {
-    const page = await next;
-    // The next page is on its way while this one is written (its cursor is stored only with it).
-    if (page.hasMore) {
-      next = fetchPage(connection, page.version, pageSize, omitContent);
-      next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
-    }
-    // (Queuing the next page's transaction before this one commits measured no faster: kept one at a time.)
-    const stored = await applyPage(page, since, fresh, omitContent);
+  // The page before this one, still committing: this one's transaction is queued behind it (IndexedDB runs
+  // read-write transactions on the same stores one at a time, in order), so the service worker reads the
+  // next answer meanwhile instead of waiting for each commit. Its cursor check still sees the cursor the
+  // previous page stored, and a failed page makes every later one fail that check.
+  let committing: Promise<number | null> | null = null;
+  const committed = async () => {
     // A first sync: open pages list the library as it arrives (store/pulled-practices.ts), told only which
     // page is stored: each reads it in its own process, the service worker copies nothing more.
-    if (stored !== null) announcePulledPage(stored);
-    for (const change of page.changes) {
-      ids.push(change.id);
-      const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
-      if (typeof author === 'string') authors.add(author);
+    const stored = await committing;
+    if (stored === null || stored === undefined) return;
+    announcePulledPage(stored);
+    pages.push(stored);
+  };
+  try {
+    for (;;) {
+      const page = await next;
+      // The next page is on its way while this one is written (its cursor is stored only with it).
+      if (page.hasMore) {
+        next = fetchPage(connection, page.version, pageSize, omitContent);
+        next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
+      }
+      const applying = applyPage(page, since, fresh, omitContent);
+      applying.catch(() => {}); // awaited below or on the next turn
+      await committed();
+      committing = applying;
+      for (const change of page.changes) {
+        ids.push(change.id);
+        // A first sync's practices are told with their page (the page's other kinds are not).
+        if (!(fresh && change.kind === 'practice')) untold.push(change.id);
+        const author = !change.deleted && (change.object as { createdBy?: unknown }).createdBy;
+        if (typeof author === 'string') authors.add(author);
+      }
+      since = page.version;
+      if (!page.hasMore) {
+        await committed();
+        return { ids, untold, pages, authors: [...authors] };
+      }
     }
-    since = page.version;
-    if (!page.hasMore) return { ids, authors: [...authors] };
+  } catch (error) {
+    // The page still committing when a later one failed is told too, if it stored.
+    await committed().catch(() => {});
+    throw error;
   }
 }
 
@@ -168,8 +197,15 @@ async function applyPage(
       if (kind === 'practice') texts.put({ id: change.id, contentMarkdown: null } satisfies PracticeText);
       return;
     }
+    const unsent = pending.get(change.id);
+    // A first sync's practice pulled without its text, with no local change on top (nearly all of them): kept
+    // as it came, not copied (the page is stored as it is, and the answer is not used after this).
+    if (paged && !unsent && kind === 'practice' && !('contentMarkdown' in change.object)) {
+      paged.practices.push(change.object as PagedPractice);
+      return;
+    }
     let object: Record<string, unknown> = { ...change.object };
-    for (const m of pending.get(change.id) ?? []) object = applyPending(kind, object, m);
+    for (const m of unsent ?? []) object = applyPending(kind, object, m);
     if (kind === 'practice') {
       const { contentMarkdown, ...practice } = object as Partial<Practice> &
         Omit<Practice, 'contentMarkdown'>;

@@ -59,13 +59,15 @@ async function runOnce(): Promise<SyncStatus> {
   }
   await writeStatus({ ...before, phase: 'syncing', pending });
   let pulledIds: string[] = [];
+  let pulledPages: number[] = [];
   try {
     await pushOutbox(connection);
     // The open conflicts do not depend on the pull: asked for while it runs (a first sync's pull is seconds).
     const conflicting = openConflicts(connection);
     conflicting.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     const pulled = await pullChanges(connection);
-    pulledIds = pulled.ids;
+    pulledIds = pulled.untold;
+    pulledPages = pulled.pages;
     await refreshDirectory(connection, pulled.authors);
     const conflicts = (await conflicting).length;
     failures = 0;
@@ -106,6 +108,7 @@ async function runOnce(): Promise<SyncStatus> {
     // Open pages reload the library once this run is over, not as soon as the pull is: after a first sync
     // the side panel reads back 10,000 practices, and this run's last IndexedDB reads and writes (status,
     // names) would queue behind that read (bench/initial-sync.ts: seconds).
-    if (pulledIds.length) announceLibraryChange({ kind: 'practice', ids: pulledIds });
+    if (pulledIds.length || pulledPages.length)
+      announceLibraryChange({ kind: 'practice', ids: pulledIds, pages: pulledPages });
   }
 }

@@ -40,7 +40,7 @@ describe('mergePulled', () => {
           const list = byFullSort([], listed, []);
           // A page never lists an id both as stored and as deleted.
           const deleted = deletedIds.filter((id) => !stored.some((p) => p.id === id));
-          expect(mergePulled(list, { stored, deleted })).toEqual(byFullSort(list, stored, deleted));
+          expect(mergePulled(list, { page: 1, stored, deleted })).toEqual(byFullSort(list, stored, deleted));
         },
       ),
       { numRuns: 500 },

@@ -10,7 +10,7 @@ import { indexPractice } from '../../features/library-search.ts';
 import { highlightsByPractice } from '../../store/all-highlights.ts';
 import { onLibraryChange } from '../../store/library-events.ts';
 import { type ListedPractice, listPractices, practiceTexts, tagsOf } from '../../store/practices.ts';
-import { mergePulled, onPulledPractices } from '../../store/pulled-practices.ts';
+import { mergePulled, onPulledPractices, type PulledPractices } from '../../store/pulled-practices.ts';
 
 export interface LibrarySnapshot {
   loaded: boolean;
@@ -32,10 +32,17 @@ export function useLibrary() {
   const textsWanted = useRef(false);
   useEffect(() => {
     let current = 0;
+    // A first sync's pages merged into the list, and those heard while a load was reading: its answer may
+    // predate them, so they are merged into it again (merging is idempotent, later copies win).
+    const merged = new Set<number>();
+    let heardDuringLoad: PulledPractices[] | null = null;
     const load = async () => {
       const run = ++current;
-      const [practices, highlights] = await Promise.all([listPractices(), highlightsByPractice()]);
+      heardDuringLoad = [];
+      const [stored, highlights] = await Promise.all([listPractices(), highlightsByPractice()]);
       if (run !== current) return;
+      const practices = heardDuringLoad.reduce(mergePulled, stored);
+      heardDuringLoad = null;
       setSnapshot({ loaded: true, practices, highlights, tags: tagsOf(practices) });
       if (textsWanted.current) {
         const loaded = await practiceTexts();
@@ -45,12 +52,20 @@ export function useLibrary() {
     void load();
     const stopPulled = onPulledPractices((pulled) => {
       if (!pulled) return void load();
+      merged.add(pulled.page);
+      heardDuringLoad?.push(pulled);
       setSnapshot((s) => {
         const practices = mergePulled(s.practices, pulled);
         return { ...s, loaded: true, practices, tags: tagsOf(practices) };
       });
     });
-    const stopChanges = onLibraryChange(() => void load());
+    const stopChanges = onLibraryChange((change) => {
+      // The end of a first sync whose every page this list merged, with nothing else changed: the list is
+      // what a reload would read (10,000 practices read back while the member is waiting, on the bench).
+      const told = change.pages?.every((page) => merged.has(page));
+      if (told && change.ids.length === 0) return;
+      void load();
+    });
     return () => {
       stopPulled();
       stopChanges();
