@@ -23,13 +23,26 @@ const openBracket = 0x5b;
 const closeBracket = 0x5d;
 const isSpace = (b: number | undefined) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
-export function parseJsonBytes(input: Uint8Array, splitAbove = splitBodiesAbove): unknown {
+/**
+ * `onElement` hears each cut element with its own text (shared/sync/fields-json.ts reuses a push's field
+ * texts); a body parsed in one piece has no elements.
+ */
+export function parseJsonBytes(
+  input: Uint8Array,
+  splitAbove = splitBodiesAbove,
+  onElement?: (value: unknown, text: string) => void,
+): unknown {
   const bytes = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
   const split = bytes.length > splitAbove ? splitTopLevelArrays(bytes) : null;
   if (!split) return JSON.parse(decoder.decode(bytes));
   const top = JSON.parse(split.skeleton) as Record<string, unknown>;
   // Every element is parsed, also those of an array a later duplicate key replaces: JSON.parse checks all.
-  const elements = split.spans.map(([start, end]) => JSON.parse(decoder.decode(bytes.subarray(start, end))));
+  const elements = split.spans.map(([start, end]) => {
+    const text = decoder.decode(bytes.subarray(start, end));
+    const value: unknown = JSON.parse(text);
+    onElement?.(value, text);
+    return value;
+  });
   // Only the arrays directly under the top-level object were cut, and every number in them is an element's
   // place. They are filled in place (no key is assigned, so a `__proto__` key stays a plain property).
   for (const key of Object.keys(top)) {

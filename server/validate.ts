@@ -23,10 +23,13 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
 }
 
 /** The request body parsed as JSON (server/json-body.ts: what `c.req.json()` gives, cheaper for large
- *  bodies), or a 400 `invalid_json`. */
-export async function readJsonBody(c: Context): Promise<unknown> {
+ *  bodies), or a 400 `invalid_json`. `onElement`: see parseJsonBytes. */
+export async function readJsonBody(
+  c: Context,
+  onElement?: (value: unknown, text: string) => void,
+): Promise<unknown> {
   try {
-    return parseJsonBytes(await bodyBytes(c));
+    return parseJsonBytes(await bodyBytes(c), undefined, onElement);
   } catch {
     throw new ApiError(400, 'invalid_json', 'the request body must be JSON');
   }

@@ -28,7 +28,11 @@ export const syncRoutes = new Hono<AppEnv>()
   })
   .post('/push', canWrite, async (c) => {
     const { db, clock } = c.get('deps');
-    const raw = await readJsonBody(c);
+    // Each mutation's own JSON text, so that a creation's fields need not be serialised again (fields-json.ts).
+    const texts = new WeakMap<object, string>();
+    const raw = await readJsonBody(c, (value, text) => {
+      if (typeof value === 'object' && value !== null) texts.set(value, text);
+    });
     // Too many objects is a size problem (413, as Zotero answers), checked before validating each one.
     if ((mutationsOf(raw)?.length ?? 0) > maxMutationsPerPush) {
       throw new ApiError(
@@ -38,6 +42,6 @@ export const syncRoutes = new Hono<AppEnv>()
       );
     }
     // The usual practice pushes are checked by hand (same output); anything else, and every refusal, by zod.
-    const body = fastPushRequest(raw) ?? parseWith(pushRequestSchema, raw);
+    const body = fastPushRequest(raw, texts) ?? parseWith(pushRequestSchema, raw);
     return c.json(await push(db, c.get('caller'), body, clock()));
   });

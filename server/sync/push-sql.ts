@@ -3,6 +3,8 @@
 // CPU as SQLite itself for the big writes, and its three reads cost more than the rows they read; so the
 // reads go in one batch and the rows are serialised here, each object's shared clock written once.
 import type { InValue, Transaction } from '@libsql/client';
+import { fieldsJsonOf } from '../../shared/sync/fields-json.ts';
+import { kindSpecs } from '../../shared/sync/kinds.ts';
 import type { FieldClock, ObjectState } from '../../shared/sync/object-state.ts';
 import type { ProcessedMutation } from '../../shared/sync/push.ts';
 import type { libraryObjects } from '../db/schema/index.ts';
@@ -111,8 +113,9 @@ export const upsertObjectsSql = memo(
     `insert into library_objects (${objectColumns.join(', ')}) values ${placeholders(rows, objectColumns.length)} on conflict (city_id, id) do update set version = excluded.version, parent_id = excluded.parent_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, data = excluded.data, meta = excluded.meta`,
 );
 
-/** One row's arguments for upsertObjectsSql, data and meta as JSON text. */
-export function objectArgs(r: Row): InValue[] {
+/** One row's arguments for upsertObjectsSql, data and meta as JSON text. `state`: the merge state the row
+ *  was made from, whose fields' JSON may be known already (dataJson). */
+export function objectArgs(r: Row, state?: ObjectState): InValue[] {
   return [
     r.cityId,
     r.id,
@@ -124,9 +127,28 @@ export function objectArgs(r: Row): InValue[] {
     r.updatedAt,
     r.updatedBy,
     r.deletedAt ?? null,
-    JSON.stringify(r.data),
+    state ? dataJson(state, r.data) : JSON.stringify(r.data),
     metaJson(r.meta as { clocks: ObjectState['clocks']; sets: ObjectState['sets'] }),
   ];
+}
+
+/**
+ * `JSON.stringify(data)` for `data = objectData(state)`: the state's fields with its set fields after them. When
+ * the fields' JSON is known (a creation whose pushed text was already JSON.stringify's, fields-json.ts), it is
+ * that text with the set fields appended; otherwise data is serialised.
+ */
+export function dataJson(state: ObjectState, data: Record<string, unknown>): string {
+  const fields = state.deletedAt ? undefined : fieldsJsonOf(state.fields);
+  if (fields === undefined) return JSON.stringify(data);
+  let out = fields.slice(0, -1);
+  let first = fields === '{}';
+  for (const field of kindSpecs[state.kind].setFields) {
+    // objectData assigns the set field over a whole value of that name, which keeps the earlier place.
+    if (Object.hasOwn(state.fields, field)) return JSON.stringify(data);
+    out += `${first ? '' : ','}${quoted(field)}:${JSON.stringify(data[field])}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /**

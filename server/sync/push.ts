@@ -171,7 +171,7 @@ async function write(
   if (raw && plan.writes.length > 0) {
     const fresh = plan.writes.filter((s) => !inDb.has(s.id));
     const stored = fresh.length === plan.writes.length ? [] : plan.writes.filter((s) => inDb.has(s.id));
-    const args = (states: ObjectState[]) => states.flatMap((s) => objectArgs(rowFromState(cityId, s)));
+    const args = (states: ObjectState[]) => states.flatMap((s) => objectArgs(rowFromState(cityId, s), s));
     if (fresh.length > 0) await raw.execute({ sql: insertObjectsSql(fresh.length), args: args(fresh) });
     if (stored.length > 0) await raw.execute({ sql: upsertObjectsSql(stored.length), args: args(stored) });
   } else if (plan.writes.length > 0) {

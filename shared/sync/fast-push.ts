@@ -5,6 +5,7 @@
 // not accept) answers `undefined`: the caller then parses with pushRequestSchema, so every refusal and its
 // message is zod's. Property-tested against the schema: tests/shared/push-fast-path.test.ts.
 import { maxMutationsPerPush, type PushRequest } from '../api/sync.ts';
+import { canonicalFieldsJson, rememberFieldsJson } from './fields-json.ts';
 import { hlcPattern } from './hlc.ts';
 import { kindSpecs, scalarFields } from './kinds.ts';
 import {
@@ -42,8 +43,12 @@ const mutationKeys = new Set([
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
-/** pushRequestSchema's output for `body`, or undefined when the fast path cannot vouch for it. */
-export function fastPushRequest(body: unknown): PushRequest | undefined {
+/**
+ * pushRequestSchema's output for `body`, or undefined when the fast path cannot vouch for it. `texts`: the
+ * JSON text of each mutation as the body wrote it, if known; a mutation's fields written exactly as
+ * JSON.stringify writes the output are remembered as their JSON (shared/sync/fields-json.ts).
+ */
+export function fastPushRequest(body: unknown, texts?: WeakMap<object, string>): PushRequest | undefined {
   if (!wholeFields || !isRecord(body)) return undefined;
   for (const key in body) if (key !== 'clientId' && key !== 'mutations') return undefined;
   const { clientId, mutations } = body;
@@ -53,9 +58,15 @@ export function fastPushRequest(body: unknown): PushRequest | undefined {
   }
   const out: PushRequest['mutations'] = new Array(mutations.length);
   for (let i = 0; i < mutations.length; i++) {
-    const m = fastPracticeMutation(mutations[i], wholeFields);
+    const input = mutations[i];
+    const m = fastPracticeMutation(input, wholeFields);
     if (!m) return undefined;
     out[i] = m;
+    const text = texts?.get(input as object);
+    if (text !== undefined && m.fields) {
+      const json = canonicalFieldsJson(text, (input as { fields: Record<string, unknown> }).fields, m.fields);
+      if (json !== undefined) rememberFieldsJson(m.fields, json);
+    }
   }
   return { clientId, mutations: out };
 }

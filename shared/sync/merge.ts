@@ -6,6 +6,7 @@
 //   - set elements follow the same rules one element at a time (a last-writer-wins element set), without
 //     conflict records;
 //   - a delete leaves a tombstone without data, and nothing brings a tombstone back.
+import { fieldsJsonOf, rememberFieldsJson } from './fields-json.ts';
 import { hlcTime } from './hlc.ts';
 import { elementKey, isSetField } from './kinds.ts';
 import { type ConflictDraft, isNewer, type Mutation, type Outcome } from './mutation.ts';
@@ -132,6 +133,9 @@ function create(m: Mutation, clock: FieldClock): ObjectState {
     clocks: {},
     sets: {},
   };
+  // The same keys and values in the same order: the same JSON, if the push's text was kept (fields-json.ts).
+  const json = m.fields && fieldsJsonOf(m.fields);
+  if (json !== undefined) rememberFieldsJson(state.fields, json);
   for (const field of Object.keys(state.fields)) state.clocks[field] = clock;
   for (const [field, values] of Object.entries(m.add ?? {})) {
     if (!isSetField(m.kind, field)) continue;
