@@ -40,6 +40,31 @@ export async function callApi<T>(
   path: string,
   init: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown } = {},
 ): Promise<T> {
+  return readAnswer<T>(await answerOf(connection, path, init));
+}
+
+/** The body of a yes from the server; a connection lost while it arrives is the server unreachable. */
+export async function readAnswer<T>(response: Response): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new SyncError({ reason: 'server', detail: error.message });
+    throw new SyncError({
+      reason: 'unreachable',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+/**
+ * The server's answer once it says yes, its headers read and its body not yet (readAnswer reads it), or a
+ * SyncError naming why not.
+ */
+export async function answerOf(
+  connection: Pick<Connection, 'server' | 'token'>,
+  path: string,
+  init: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown } = {},
+): Promise<Response> {
   let response: Response;
   try {
     response = await requestServer(connection, path, init);
@@ -49,7 +74,7 @@ export async function callApi<T>(
       detail: error instanceof Error ? error.message : String(error),
     });
   }
-  if (response.ok) return (await response.json()) as T;
+  if (response.ok) return response;
   const detail = await errorMessage(response);
   switch (response.status) {
     case 401:

@@ -10,7 +10,7 @@
 // the range of versions pulled so (meta `contentBackfill`, in each page's transaction); the texts follow in the
 // background (content-backfill.ts), so the library is listed and searchable by its metadata in seconds.
 import { unwrap } from 'idb';
-import type { PullResponse } from '../../shared/api/sync.ts';
+import { type PullResponse, pullNextHeader } from '../../shared/api/sync.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import { MalformedPull, type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
 import { urlKeys } from '../../shared/url.ts';
@@ -19,7 +19,7 @@ import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/ki
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
 import { type PagedPractice, type PulledPage, spreadPulledPages } from '../store/pulled-pages.ts';
 import { announcePulledPage } from '../store/pulled-practices.ts';
-import { callApi, SyncError } from './api-client.ts';
+import { answerOf, readAnswer, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
 import { type ContentBackfill, contentBackfillKey } from './content-backfill.ts';
 
@@ -53,7 +53,7 @@ export async function pullChanges(
   const fresh = since === 0 && (await libraryIsEmpty());
   // Only into an empty library: a pull resumed after a crash, and every later pull, bring whole objects.
   const omitContent = fresh;
-  let next = fetchPage(connection, since, pageSize, omitContent);
+  let next = requestPage(connection, since, pageSize, omitContent);
   // The page before this one, still committing: this one's transaction is queued behind it (IndexedDB runs
   // read-write transactions on the same stores one at a time, in order), so the service worker reads the
   // next answer meanwhile instead of waiting for each commit. Its cursor check still sees the cursor the
@@ -69,11 +69,24 @@ export async function pullChanges(
   };
   try {
     for (;;) {
-      const page = await next;
-      // The next page is on its way while this one is written (its cursor is stored only with it).
-      if (page.hasMore) {
-        next = fetchPage(connection, page.version, pageSize, omitContent);
+      const answer = await next;
+      // The next page is asked for as soon as this answer's headers name its cursor, while this body is still
+      // arriving (shared/api/sync.ts: pullNextHeader), else once the body says so; it is on its way while
+      // this one is written (its cursor is stored only with it).
+      if (answer.next !== undefined) {
+        next = requestPage(connection, answer.next, pageSize, omitContent);
         next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
+      }
+      const page = await answer.page;
+      if (answer.next !== undefined && (!page.hasMore || page.version !== answer.next)) {
+        throw new SyncError({
+          reason: 'server',
+          detail: `the pull's next-page header (${answer.next}) disagrees with its answer (${page.version})`,
+        });
+      }
+      if (page.hasMore && answer.next === undefined) {
+        next = requestPage(connection, page.version, pageSize, omitContent);
+        next.catch(() => {});
       }
       const applying = applyPage(page, since, fresh, omitContent);
       applying.catch(() => {}); // awaited below or on the next turn
@@ -99,23 +112,32 @@ export async function pullChanges(
   }
 }
 
-async function fetchPage(
+/** A pull answer whose headers have arrived: the next page's cursor if they name it, and its body, checked. */
+interface PageAnswer {
+  next: number | undefined;
+  page: Promise<PullPage>;
+}
+
+async function requestPage(
   connection: Connection,
   since: number,
   pageSize: number,
   omitContent: boolean,
-): Promise<PullPage> {
+): Promise<PageAnswer> {
   const omit = omitContent ? '&omit=contentMarkdown' : '';
-  const raw = await callApi<PullResponse>(
-    connection,
-    `/api/sync/pull?since=${since}&limit=${pageSize}${omit}`,
-  );
-  try {
-    return readPullPage(raw);
-  } catch (error) {
-    if (error instanceof MalformedPull) throw new SyncError({ reason: 'server', detail: error.message });
-    throw error;
-  }
+  const response = await answerOf(connection, `/api/sync/pull?since=${since}&limit=${pageSize}${omit}`);
+  const header = response.headers.get(pullNextHeader);
+  const next = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  const page = readAnswer<PullResponse>(response).then((raw) => {
+    try {
+      return readPullPage(raw);
+    } catch (error) {
+      if (error instanceof MalformedPull) throw new SyncError({ reason: 'server', detail: error.message });
+      throw error;
+    }
+  });
+  page.catch(() => {}); // awaited by the caller once it has asked for the next page
+  return { next, page };
 }
 
 /** Whether this browser holds no synced object at all (a first sync, or after the stores were reset). */

@@ -153,7 +153,8 @@ export const catalogue: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/sync/pull',
-    summary: 'Objects changed since a library version, tombstones included, in pages',
+    summary:
+      'Objects changed since a library version, tombstones included, in pages; while more pages follow, the X-Pull-Next header names the next since',
     access: 'member',
     query: pullQuerySchema,
     response: pullResponseSchema,

@@ -1,7 +1,12 @@
 // /api/sync: pull changes since a version (every role), push a batch of mutations (coordinators and
 // contributors). Protocol: shared/sync/README.md.
 import { Hono } from 'hono';
-import { maxMutationsPerPush, pullQuerySchema, pushRequestSchema } from '../../shared/api/sync.ts';
+import {
+  maxMutationsPerPush,
+  pullNextHeader,
+  pullQuerySchema,
+  pushRequestSchema,
+} from '../../shared/api/sync.ts';
 import { fastPushRequest } from '../../shared/sync/fast-push.ts';
 import type { AppEnv } from '../app-env.ts';
 import { canWrite } from '../auth/require-auth.ts';
@@ -23,8 +28,12 @@ export const syncRoutes = new Hono<AppEnv>()
     const query = readQuery(c, pullQuerySchema);
     const { db, caches } = c.get('deps');
     // Already JSON text (server/sync/pull.ts writes it around the stored data).
-    const body = await pull(db, caches, c.get('caller'), query);
-    return c.body(body, 200, { 'content-type': 'application/json' });
+    const { body, next } = await pull(db, caches, c.get('caller'), query);
+    // When more pages follow, the next cursor is in a header too, so a client can ask for the next page while
+    // this one's body is still arriving (shared/sync/README.md).
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (next !== undefined) headers[pullNextHeader] = String(next);
+    return c.body(body, 200, headers);
   })
   .post('/push', canWrite, async (c) => {
     const { db, clock } = c.get('deps');

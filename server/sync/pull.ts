@@ -9,7 +9,7 @@
 // library is listed after a quarter of the bytes; `until` bounds the pull, so a client can walk again the
 // range it pulled that way and fetch only what it is missing.
 import type { Client, Row as SqlRow } from '@libsql/client';
-import type { Change, OmittableField, PullResponse } from '../../shared/api/sync.ts';
+import type { Change, OmittableField } from '../../shared/api/sync.ts';
 import type { Kind } from '../../shared/sync/kinds.ts';
 import { cutPage } from '../../shared/sync/pull.ts';
 import type { Caller } from '../app-env.ts';
@@ -40,15 +40,34 @@ export interface PullOptions {
   omit?: OmittableField;
 }
 
-/** One page of changes as the JSON text of a PullResponse. */
+/** A pull's answer as JSON text, with the cursor to ask the next page from when there is one. */
+export interface PulledPage {
+  body: string;
+  /** The page's version when more pages follow (the next pull's `since`); undefined on the last page. */
+  next: number | undefined;
+}
+
 export async function pull(
   db: Db,
   caches: AppCaches,
   caller: Caller,
+  options: PullOptions,
+): Promise<PulledPage> {
+  const { version, changes, hasMore } = await pullChanges(db, caches, caller, options);
+  // The JSON text of a PullResponse, written around the changes' own texts.
+  const body = `{"version":${version},"changes":[${changes}],"hasMore":${hasMore}}`;
+  return { body, next: hasMore ? version : undefined };
+}
+
+/** The page: its version, its changes as JSON texts joined by commas, whether more follow. */
+async function pullChanges(
+  db: Db,
+  caches: AppCaches,
+  caller: Caller,
   { since, limit, until, omit }: PullOptions,
-): Promise<string> {
+): Promise<{ version: number; changes: string; hasMore: boolean }> {
   const cityId = caller.city.id;
-  const upToDate = JSON.stringify({ version: since, changes: [], hasMore: false } satisfies PullResponse);
+  const upToDate = { version: since, changes: '', hasMore: false };
   // An up-to-date client gets its answer without an object query, from the cached library version (fresh
   // after this process's writes, at most the version TTL old after another process's). Any other cursor
   // reads the version from the database, so a page is never cut on a stale version.
@@ -82,7 +101,7 @@ export async function pull(
           omit,
         );
   const changes = pageRows.map((r) => changeJson(r, caller, omit)).join(',');
-  return `{"version":${page.through},"changes":[${changes}],"hasMore":${page.hasMore}}`;
+  return { version: page.through, changes, hasMore: page.hasMore };
 }
 
 async function select(

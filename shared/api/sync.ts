@@ -12,6 +12,12 @@ import { type OmittableField, omittableFields } from '../sync/pull-page.ts';
 import { visibleStakeholderSchema } from './stakeholders.ts';
 
 export const maxMutationsPerPush = 50;
+
+/**
+ * A pull answer's header naming the next page's `since` when more pages follow (the body's `version`): a
+ * client may ask for the next page as soon as the headers arrive, while this page's body is still coming.
+ */
+export const pullNextHeader = 'X-Pull-Next';
 export const defaultPullLimit = 500;
 export const maxPullLimit = 1000;
 

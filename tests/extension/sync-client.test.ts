@@ -302,6 +302,42 @@ describe('a first sync', () => {
     expect(await listPractices()).toEqual([]);
   });
 
+  it('asks for the next page as soon as the headers name it, and refuses a header that disagrees with its answer', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    for (const title of ['Uno', 'Due', 'Tre', 'Quattro', 'Cinque']) {
+      await w.push(bruno.connection.token, [creation(title)]);
+    }
+    await saveConnection(ana.connection);
+    const routed = globalThis.fetch;
+    const asked: string[] = [];
+    let lie = false;
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      const response = await routed(input, init);
+      if (!input.includes('/api/sync/pull')) return response;
+      asked.push(new URL(input).searchParams.get('since')!);
+      const next = response.headers.get('X-Pull-Next');
+      if (!lie || next === null) return response;
+      const headers = new Headers(response.headers);
+      headers.set('X-Pull-Next', String(Number(next) + 1));
+      return new Response(response.body, { status: response.status, headers });
+    });
+    await pullChanges(ana.connection, { pageSize: 2 });
+    expect(asked).toEqual(['0', '2', '4']);
+    expect((await listPractices()).length).toBe(5);
+
+    // Another browser, a server whose header says another cursor than its answer: the page is refused before
+    // it is stored, and the cursor stays where it was.
+    await useLibraryDatabase(`lying-${uuidv7()}`);
+    await saveConnection(ana.connection);
+    lie = true;
+    await expect(pullChanges(ana.connection, { pageSize: 2 })).rejects.toMatchObject({
+      failure: { reason: 'server' },
+    });
+    expect(await getCursor()).toBe(0);
+  });
+
   it('refuses a malformed answer without storing any of it', async () => {
     const w = await world();
     const ana = await w.member('Ana');
