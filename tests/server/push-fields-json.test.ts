@@ -171,7 +171,8 @@ describe('a creation’s fields stored from the pushed text', () => {
       { numRuns: 400 },
     );
     // Both ways were taken: texts kept, and texts that were not JSON.stringify's.
-    expect(reused).toBeGreaterThan(100);
-    expect(serialised).toBeGreaterThan(100);
+    // (each ~100–150 in 400 runs; the bounds only say that neither way went unexercised)
+    expect(reused).toBeGreaterThan(30);
+    expect(serialised).toBeGreaterThan(30);
   });
 });

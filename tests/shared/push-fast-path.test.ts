@@ -257,8 +257,25 @@ describe('the push fast path', () => {
       );
     }
     expect(seen.refused).toBeGreaterThan(damages.length * 5);
-    // A valid summary is left to zod, which accepts it.
-    expect(seen.zodOnly).toBeGreaterThan(0);
+  });
+
+  it('leaves a practice with a summary to zod, which accepts it', () => {
+    const body = wire({
+      clientId: 'client-a',
+      mutations: [
+        {
+          id: uuid,
+          kind: 'practice',
+          objectId: uuid,
+          baseVersion: 1,
+          hlc: '2025-03-01T08:00:00.000Z-0001',
+          op: 'put',
+          fields: { summaries: [summary] },
+        },
+      ],
+    });
+    expect(pushRequestSchema.safeParse(body).success).toBe(true);
+    expect(fastPushRequest(body)).toBeUndefined();
   });
 
   it('takes a full creation, trimming the title and tags and defaulting summaries as zod does', () => {
