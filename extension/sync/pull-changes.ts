@@ -58,14 +58,14 @@ export async function pullChanges(
   // read-write transactions on the same stores one at a time, in order), so the service worker reads the
   // next answer meanwhile instead of waiting for each commit. Its cursor check still sees the cursor the
   // previous page stored, and a failed page makes every later one fail that check.
-  let committing: Promise<number | null> | null = null;
+  let committing: Promise<StoredPage | null> | null = null;
   const committed = async () => {
-    // A first sync: open pages list the library as it arrives (store/pulled-practices.ts), told only which
-    // page is stored: each reads it in its own process, the service worker copies nothing more.
+    // A first sync: open pages list the library as it arrives (store/pulled-practices.ts), sent each page once
+    // it is stored.
     const stored = await committing;
     if (stored === null || stored === undefined) return;
-    announcePulledPage(stored);
-    pages.push(stored);
+    announcePulledPage(stored.key, stored.page);
+    pages.push(stored.key);
   };
   try {
     for (;;) {
@@ -110,6 +110,12 @@ export async function pullChanges(
     await committed().catch(() => {});
     throw error;
   }
+}
+
+/** A first sync's page as stored (store/pulled-pages.ts), under its key. */
+interface StoredPage {
+  key: number;
+  page: PulledPage;
 }
 
 /** A pull answer whose headers have arrived: the next page's cursor if they name it, and its body, checked. */
@@ -166,7 +172,7 @@ async function applyPage(
   since: number,
   fresh: boolean,
   omitted: boolean,
-): Promise<number | null> {
+): Promise<StoredPage | null> {
   const db = await openLibrary();
   // Relaxed durability: a page lost in a crash is lost with its cursor (same transaction) and pulled again.
   const tx = db.transaction(
@@ -257,5 +263,5 @@ async function applyPage(
     plain.objectStore('meta').put(backfill, contentBackfillKey);
   }
   await tx.done;
-  return pageKept ? page.version : null;
+  return pageKept ? { key: page.version, page: paged } : null;
 }

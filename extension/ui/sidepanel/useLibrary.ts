@@ -51,7 +51,6 @@ export function useLibrary() {
     };
     void load();
     const stopPulled = onPulledPractices((pulled) => {
-      if (!pulled) return void load();
       merged.add(pulled.page);
       heardDuringLoad?.push(pulled);
       setSnapshot((s) => {
@@ -62,7 +61,7 @@ export function useLibrary() {
     const stopChanges = onLibraryChange((change) => {
       // The end of a first sync whose every page this list merged, with nothing else changed: the list is
       // what a reload would read (10,000 practices read back while the member is waiting, on the bench).
-      const told = change.pages?.every((page) => merged.has(page));
+      const told = change.pages?.length && change.pages.every((page) => merged.has(page));
       if (told && change.ids.length === 0) return;
       void load();
     });
