@@ -36,9 +36,18 @@ const refused = z
   .never({ error: 'is set by the server; leave it out (createdAt goes on the mutation)' })
   .optional();
 
+/** A field's schema without its default (zod 4 fills a default in even under `.optional()`). */
+function withoutDefault(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+}
+
 function mutationSchemaFor<K extends Kind>(kind: K) {
   const spec = kindSpecs[kind];
-  const whole = Object.fromEntries(scalarFields(kind).map((f) => [f, spec.fields[f]!.optional()]));
+  // A field left out of a put stays out: a default (a practice's `summaries: []`) belongs to the object
+  // schema, not to the wire, or every edit of one field would also reset the defaulted ones to empty.
+  const whole = Object.fromEntries(
+    scalarFields(kind).map((f) => [f, withoutDefault(spec.fields[f]!).optional()]),
+  );
   const refusals = Object.fromEntries(serverSet.map((f) => [f, refused]));
   const sets = Object.fromEntries(
     spec.setFields.map((f) => [

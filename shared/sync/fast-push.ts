@@ -1,6 +1,6 @@
 // The push request's fast path: a body whose mutations are all practice mutations of the usual shape is
 // checked by hand (shared/sync/practice-checks.ts) and built into exactly the object pushRequestSchema
-// outputs — same keys in the same order, titles trimmed, tags single-spaced, `summaries` defaulted — without
+// outputs — same keys in the same order, titles trimmed, tags single-spaced, absent fields left out — without
 // zod's general machinery. Anything else (another kind, a server-set field, a summary, any value a rule does
 // not accept) answers `undefined`: the caller then parses with pushRequestSchema, so every refusal and its
 // message is zod's. Property-tested against the schema: tests/shared/push-fast-path.test.ts.
@@ -110,10 +110,7 @@ function checkedFields(fields: unknown, whole: readonly string[]): Record<string
   for (const key in fields) if (!Object.hasOwn(practiceRules, key)) return undefined;
   const out: Record<string, unknown> = {};
   for (const key of whole) {
-    if (!Object.hasOwn(fields, key)) {
-      if (key === 'summaries') out.summaries = []; // its default
-      continue;
-    }
+    if (!Object.hasOwn(fields, key)) continue;
     const value = practiceRules[key]!(fields[key]);
     if (value === unsure) return undefined;
     out[key] = value;

@@ -44,8 +44,8 @@ function canonicalStringEnd(text: string, at: number): number {
 /**
  * JSON.stringify(output) for a mutation's `fields`, read from `element` (the mutation's JSON text in the body),
  * or undefined when that text is not exactly it. `input` is the parsed `fields`; `output` what validation made
- * of it: the same values and keys in schema order, except a default it may append at the end (`summaries:
- * []`) and values it may have changed (a trimmed title) — a changed value is not taken from the text. The
+ * of it: the same values and keys in schema order, except values it may have changed (a trimmed title) — a
+ * changed value is not taken from the text. The
  * element's top level must be written without white space between its keys (`{"id":"…",…,"fields":{…}}`).
  */
 export function canonicalFieldsJson(
@@ -114,14 +114,8 @@ function fieldsText(
       if (next !== 0x2c /* , */) return undefined;
     }
   }
-  const text = element.slice(start, at);
-  if (k === keys.length) return [text, at];
-  // The one value validation may add: an empty summaries list, as the last key.
-  const summaries = output.summaries;
-  if (keys.length - k !== 1 || keys[k] !== 'summaries' || !isEmptyList(summaries)) {
-    return undefined;
-  }
-  return [k === 0 ? '{"summaries":[]}' : `${text.slice(0, -1)},"summaries":[]}`, at];
+  // Validation adds no key (the wire schema has no defaults: shared/api/sync.ts).
+  return k === keys.length ? [element.slice(start, at), at] : undefined;
 }
 
 const isEmptyList = (v: unknown) => Array.isArray(v) && v.length === 0;
