@@ -17,7 +17,7 @@ import type { Practice } from '../../shared/schemas/practice.ts';
 import type { Snippet } from '../../shared/schemas/snippet.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import type { PendingMutation } from './mutations.ts';
-import type { PulledPage } from './pulled-pages.ts';
+import type { PulledPageRecord } from './pulled-pages.ts';
 
 /**
  * A practice as stored: without its page text (in `practiceTexts`), with the normalised URLs it is looked up
@@ -51,7 +51,7 @@ export interface LibrarySchema extends DBSchema {
   practices: { key: string; value: StoredPractice; indexes: { byUrlKey: string } };
   practiceTexts: { key: string; value: PracticeText };
   /** A first sync's pages not yet spread into `practices`, by the library version each was pulled at. */
-  pulledPages: { key: number; value: PulledPage };
+  pulledPages: { key: number; value: PulledPageRecord };
   highlights: { key: string; value: Highlight; indexes: { byPractice: string } };
   stakeholders: { key: string; value: Stakeholder };
   snippets: { key: string; value: Snippet; indexes: { byPractice: string; byUpdatedAt: string } };

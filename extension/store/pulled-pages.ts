@@ -13,6 +13,7 @@
 // Two contexts spreading at once (the background and the side panel, say) stay correct: each transaction
 // takes the first page left, and IndexedDB runs read-write transactions on the same stores one at a time.
 import { type IDBPTransaction, type StoreNames, unwrap } from 'idb';
+import { type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
 import { urlKeys } from '../../shared/url.ts';
 import { type LibraryDb, type LibrarySchema, openLibrary, type StoredPractice } from './db.ts';
 import { tombstoneOf } from './kind-stores.ts';
@@ -32,6 +33,31 @@ export interface PulledPage {
   deleted: PagedDeletion[];
 }
 
+/**
+ * A pull page as stored: nearly always the pull's answer as the server sent it (its JSON text: storing and
+ * posting a string costs the service worker next to nothing, where a structured copy of 1,000 practices cost
+ * tens of milliseconds each time, and JSON.parse reads it back faster), or, when the pull changed a practice
+ * on the way (a local change re-applied on top), its practices as objects.
+ */
+export type PulledPageRecord = PulledPage | { answer: string };
+
+/** A stored page's practices. */
+export function pageOf(record: PulledPageRecord): PulledPage {
+  return 'answer' in record ? pagedFrom(readPullPage(JSON.parse(record.answer))) : record;
+}
+
+/** What a first sync keeps of a pull page whose practices it stores as sent: the live ones, and the deleted. */
+export function pagedFrom(page: PullPage): PulledPage {
+  const paged: PulledPage = { practices: [], deleted: [] };
+  for (const change of page.changes) {
+    if (change.kind !== 'practice') continue;
+    if (change.deleted) {
+      paged.deleted.push({ id: change.id, deletedAt: change.deletedAt, version: change.version });
+    } else paged.practices.push(change.object as PagedPractice);
+  }
+  return paged;
+}
+
 /** What the pages say of a practice: its copy, or that it was deleted since an earlier page. */
 export type PagedCopy = { live: PagedPractice } | { deleted: PagedDeletion };
 
@@ -44,7 +70,8 @@ export async function pagedCopies(tx: WithPulledPages): Promise<Map<string, Page
   const store = tx.objectStore('pulledPages');
   if ((await store.count()) === 0) return null;
   const copies = new Map<string, PagedCopy>();
-  for (const page of await store.getAll()) {
+  for (const record of await store.getAll()) {
+    const page = pageOf(record);
     for (const live of page.practices) copies.set(live.id, { live });
     for (const deleted of page.deleted) copies.set(deleted.id, { deleted });
   }
@@ -88,7 +115,7 @@ async function spreadFirstPage(db: LibraryDb): Promise<boolean> {
     await tx.done;
     return false;
   }
-  const { practices, deleted } = cursor.value;
+  const { practices, deleted } = pageOf(cursor.value);
   const deletedLocals = await Promise.all(deleted.map((d) => tx.objectStore('practices').get(d.id)));
   // Writes through the plain transaction, without a promise each (1,000 per page): a failed write aborts it.
   const store = unwrap(tx).objectStore('practices');

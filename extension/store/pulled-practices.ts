@@ -9,7 +9,7 @@
 // Its own channel: the other listeners of library changes (the background's sync trigger, contacts,
 // snippets) have nothing to do per page.
 import type { Practice } from '../../shared/schemas/practice.ts';
-import type { PulledPage } from './pulled-pages.ts';
+import { type PulledPageRecord, pageOf } from './pulled-pages.ts';
 
 const channelName = 'icc-library-pulled-practices';
 
@@ -29,7 +29,7 @@ export interface PulledPractices {
 }
 
 /** Sends open pages the pull page just stored under `key` (its library version). */
-export function announcePulledPage(key: number, page: PulledPage): void {
+export function announcePulledPage(key: number, page: PulledPageRecord): void {
   const channel = new BroadcastChannel(channelName);
   channel.postMessage({ key, page } satisfies PageMessage);
   channel.close();
@@ -37,7 +37,7 @@ export function announcePulledPage(key: number, page: PulledPage): void {
 
 interface PageMessage {
   key: number;
-  page: PulledPage;
+  page: PulledPageRecord;
 }
 
 /** Calls `listener` with each page's practices as it is announced, in order. */
@@ -47,7 +47,8 @@ export function onPulledPractices(listener: (pulled: PulledPractices) => void): 
   return () => channel.close();
 }
 
-function listedOf({ key, page }: PageMessage): PulledPractices {
+function listedOf({ key, page: record }: PageMessage): PulledPractices {
+  const page = pageOf(record);
   const pulled: PulledPractices = { page: key, stored: [], deleted: page.deleted.map((d) => d.id) };
   for (const p of page.practices) {
     // An unsent local deletion re-applied by the pull keeps it deleted.

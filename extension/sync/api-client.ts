@@ -45,14 +45,26 @@ export async function callApi<T>(
 
 /** The body of a yes from the server; a connection lost while it arrives is the server unreachable. */
 export async function readAnswer<T>(response: Response): Promise<T> {
+  return parseAnswer<T>(await readAnswerText(response));
+}
+
+/** The body's text (readAnswer's first half: a caller that keeps the text parses it with parseAnswer). */
+export async function readAnswerText(response: Response): Promise<string> {
   try {
-    return (await response.json()) as T;
+    return await response.text();
   } catch (error) {
-    if (error instanceof SyntaxError) throw new SyncError({ reason: 'server', detail: error.message });
     throw new SyncError({
       reason: 'unreachable',
       detail: error instanceof Error ? error.message : String(error),
     });
+  }
+}
+
+export function parseAnswer<T>(text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new SyncError({ reason: 'server', detail: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -17,9 +17,14 @@ import { urlKeys } from '../../shared/url.ts';
 import { openLibrary, type PracticeText, type StoredPractice } from '../store/db.ts';
 import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
-import { type PagedPractice, type PulledPage, spreadPulledPages } from '../store/pulled-pages.ts';
+import {
+  type PagedPractice,
+  type PulledPage,
+  type PulledPageRecord,
+  spreadPulledPages,
+} from '../store/pulled-pages.ts';
 import { announcePulledPage } from '../store/pulled-practices.ts';
-import { answerOf, readAnswer, SyncError } from './api-client.ts';
+import { answerOf, parseAnswer, readAnswerText, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
 import { type ContentBackfill, contentBackfillKey } from './content-backfill.ts';
 
@@ -77,7 +82,7 @@ export async function pullChanges(
         next = requestPage(connection, answer.next, pageSize, omitContent);
         next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
       }
-      const page = await answer.page;
+      const { page, text } = await answer.page;
       if (answer.next !== undefined && (!page.hasMore || page.version !== answer.next)) {
         throw new SyncError({
           reason: 'server',
@@ -88,7 +93,7 @@ export async function pullChanges(
         next = requestPage(connection, page.version, pageSize, omitContent);
         next.catch(() => {});
       }
-      const applying = applyPage(page, since, fresh, omitContent);
+      const applying = applyPage(page, text, since, fresh, omitContent);
       applying.catch(() => {}); // awaited below or on the next turn
       await committed();
       committing = applying;
@@ -115,13 +120,19 @@ export async function pullChanges(
 /** A first sync's page as stored (store/pulled-pages.ts), under its key. */
 interface StoredPage {
   key: number;
-  page: PulledPage;
+  page: PulledPageRecord;
 }
 
 /** A pull answer whose headers have arrived: the next page's cursor if they name it, and its body, checked. */
 interface PageAnswer {
   next: number | undefined;
-  page: Promise<PullPage>;
+  page: Promise<ReadPage>;
+}
+
+/** A page's answer, checked, and its JSON text as sent. */
+interface ReadPage {
+  page: PullPage;
+  text: string;
 }
 
 async function requestPage(
@@ -134,9 +145,9 @@ async function requestPage(
   const response = await answerOf(connection, `/api/sync/pull?since=${since}&limit=${pageSize}${omit}`);
   const header = response.headers.get(pullNextHeader);
   const next = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
-  const page = readAnswer<PullResponse>(response).then((raw) => {
+  const page = readAnswerText(response).then((text) => {
     try {
-      return readPullPage(raw);
+      return { page: readPullPage(parseAnswer<PullResponse>(text)), text };
     } catch (error) {
       if (error instanceof MalformedPull) throw new SyncError({ reason: 'server', detail: error.message });
       throw error;
@@ -169,6 +180,7 @@ async function libraryIsEmpty(): Promise<boolean> {
  */
 async function applyPage(
   page: PullPage,
+  text: string,
   since: number,
   fresh: boolean,
   omitted: boolean,
@@ -209,12 +221,18 @@ async function applyPage(
   // A first sync keeps its practices as one record per page, spread into the practices store right after the
   // run (store/pulled-pages.ts): a thousand separate records per page were most of a first sync's time.
   const paged: PulledPage | null = fresh ? { practices: [], deleted: [] } : null;
+  // Whether the page keeps its practices exactly as the answer has them (nearly always): then the answer's
+  // text is what is stored and sent to open pages (store/pulled-pages.ts: pagedFrom reads them out of it).
+  let asSent = true;
   kept.forEach((change, i) => {
     const kind = change.kind as KeptKind;
     const store = plain.objectStore(storeOfKind[kind]);
     const local = locals[i];
     // A copy already newer than this change (a push answered meanwhile) stays as it is.
-    if (local && local.version > change.version) return;
+    if (local && local.version > change.version) {
+      if (kind === 'practice') asSent = false;
+      return;
+    }
     if (change.deleted) {
       // What stays of a deleted or erased object is its envelope: no personal data survives here. A practice
       // an earlier page of this first sync listed is still in its page: the spread leaves the envelope.
@@ -235,6 +253,7 @@ async function applyPage(
     let object: Record<string, unknown> = { ...change.object };
     for (const m of unsent ?? []) object = applyPending(kind, object, m);
     if (kind === 'practice') {
+      asSent = false;
       const { contentMarkdown, ...practice } = object as Partial<Practice> &
         Omit<Practice, 'contentMarkdown'>;
       if (paged) paged.practices.push(practice);
@@ -255,7 +274,8 @@ async function applyPage(
     }
   });
   const pageKept = paged !== null && (paged.practices.length > 0 || paged.deleted.length > 0);
-  if (pageKept) plain.objectStore('pulledPages').put(paged, page.version);
+  const record: PulledPageRecord | null = pageKept ? (asSent ? { answer: text } : paged) : null;
+  if (record) plain.objectStore('pulledPages').put(record, page.version);
   plain.objectStore('meta').put(page.version, 'cursor');
   if (omitted && page.version > since) {
     const range = (await tx.objectStore('meta').get(contentBackfillKey)) as ContentBackfill | undefined;
@@ -263,5 +283,5 @@ async function applyPage(
     plain.objectStore('meta').put(backfill, contentBackfillKey);
   }
   await tx.done;
-  return pageKept ? { key: page.version, page: paged } : null;
+  return record ? { key: page.version, page: record } : null;
 }

@@ -284,6 +284,62 @@ describe('a first sync', () => {
     expect(await db.get('practices', uno.objectId)).toMatchObject({ urlKeys: ['city.example/Uno'] });
   });
 
+  it('stores a page as the server sent it, unless a local change was re-applied to one of its practices', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    const pushed = [];
+    for (const title of ['Uno', 'Due', 'Tre', 'Quattro', 'Cinque']) {
+      const m = creation(title);
+      await w.push(bruno.connection.token, [m]);
+      pushed.push(m);
+    }
+    const uno = pushed[0]!.objectId;
+    await saveConnection(ana.connection);
+    const db = await openLibrary();
+    // Before the last page is answered: Ana edits Uno (pulled in the first page) and Bruno retitles it, so the
+    // last page brings Uno again, with Ana's change not yet sent to re-apply on top.
+    const routed = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      if (input.includes('/api/sync/pull') && input.includes('since=4')) {
+        await vi.waitFor(async () => expect(await db.getKey('pulledPages', 2)).toBe(2));
+        await updatePractice(uno, { note: 'Ana: call them' });
+        await w.push(bruno.connection.token, [
+          {
+            id: uuidv7(),
+            kind: 'practice',
+            objectId: uno,
+            baseVersion: 1,
+            hlc: `${new Date().toISOString()}-0001`,
+            op: 'put',
+            fields: { title: 'Uno, renamed' },
+          },
+        ]);
+      }
+      return routed(input, init);
+    });
+    await pullChanges(ana.connection, { pageSize: 2 });
+    const records = await db.getAll('pulledPages');
+    // Pages 1 and 2 were spread by Ana's edit; the last page carries Uno with her change re-applied.
+    expect(records).toHaveLength(1);
+    expect(records[0]).not.toHaveProperty('answer');
+    expect(await getPractice(uno)).toMatchObject({ title: 'Uno, renamed', note: 'Ana: call them' });
+    expect((await listPractices()).length).toBe(5);
+  });
+
+  it('keeps the pages of a first sync as the answers the server sent', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    const bruno = await w.member('Bruno');
+    for (const title of ['Uno', 'Due', 'Tre']) await w.push(bruno.connection.token, [creation(title)]);
+    await saveConnection(ana.connection);
+    await pullChanges(ana.connection, { pageSize: 2 });
+    const records = await (await openLibrary()).getAll('pulledPages');
+    expect(records).toHaveLength(2);
+    for (const record of records) expect(record).toEqual({ answer: expect.stringContaining('"changes":[') });
+    expect((await listPractices()).map((p) => p.title).sort()).toEqual(['Due', 'Tre', 'Uno']);
+  });
+
   it('a pull spreads the pages a stopped first sync left before it reads the library', async () => {
     const w = await world();
     const ana = await w.member('Ana');
