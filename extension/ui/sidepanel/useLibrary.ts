@@ -50,13 +50,21 @@ export function useLibrary() {
       }
     };
     void load();
+    // Pages that arrive between two frames are merged together, and the list drawn once for them.
+    let waiting: PulledPractices[] = [];
+    let frame = 0;
+    const flush = () => {
+      const pages = waiting;
+      waiting = [];
+      setSnapshot((s) => {
+        const practices = pages.reduce(mergePulled, s.practices);
+        return { ...s, loaded: true, practices, tags: tagsOf(practices) };
+      });
+    };
     const stopPulled = onPulledPractices((pulled) => {
       merged.add(pulled.page);
       heardDuringLoad?.push(pulled);
-      setSnapshot((s) => {
-        const practices = mergePulled(s.practices, pulled);
-        return { ...s, loaded: true, practices, tags: tagsOf(practices) };
-      });
+      if (waiting.push(pulled) === 1) frame = requestAnimationFrame(flush);
     });
     const stopChanges = onLibraryChange((change) => {
       // The end of a first sync whose every page this list merged, with nothing else changed: the list is
@@ -66,6 +74,7 @@ export function useLibrary() {
       void load();
     });
     return () => {
+      cancelAnimationFrame(frame);
       stopPulled();
       stopChanges();
     };
