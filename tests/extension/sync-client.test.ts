@@ -194,7 +194,8 @@ describe('a first sync', () => {
     add: { areas, tags },
   });
 
-  it('into an empty browser, page by page, stores every live object, skips the deleted, keeps an unsent creation', async () => {
+  /** Ana's browser, still empty, and five practices Bruno pushed one by one (versions 1 to 5). */
+  async function brunoClipsFive() {
     const w = await world();
     const ana = await w.member('Ana');
     const bruno = await w.member('Bruno');
@@ -204,6 +205,11 @@ describe('a first sync', () => {
       await w.push(bruno.connection.token, [m]);
       pushed.push(m);
     }
+    return { w, ana, bruno, pushed };
+  }
+
+  it('into an empty browser, page by page, stores every live object, skips the deleted, keeps an unsent creation', async () => {
+    const { w, ana, bruno, pushed } = await brunoClipsFive();
     const gone = pushed[1]!.objectId;
     await w.push(bruno.connection.token, [deletion('practice', gone)]);
     await saveConnection(ana.connection);
@@ -221,15 +227,7 @@ describe('a first sync', () => {
   });
 
   it('keeps each page whole until it is spread; meanwhile the pulled practices list, open and take edits', async () => {
-    const w = await world();
-    const ana = await w.member('Ana');
-    const bruno = await w.member('Bruno');
-    const pushed = [];
-    for (const title of ['Uno', 'Due', 'Tre', 'Quattro', 'Cinque']) {
-      const m = creation(title);
-      await w.push(bruno.connection.token, [m]);
-      pushed.push(m);
-    }
+    const { w, ana, bruno, pushed } = await brunoClipsFive();
     const [uno, due, tre] = pushed.map((m) => m.objectId);
     await saveConnection(ana.connection);
     // Bruno deletes Uno just after the first page (which lists it) has been answered: a later page of the same
@@ -285,15 +283,7 @@ describe('a first sync', () => {
   });
 
   it('stores a page as the server sent it, unless a local change was re-applied to one of its practices', async () => {
-    const w = await world();
-    const ana = await w.member('Ana');
-    const bruno = await w.member('Bruno');
-    const pushed = [];
-    for (const title of ['Uno', 'Due', 'Tre', 'Quattro', 'Cinque']) {
-      const m = creation(title);
-      await w.push(bruno.connection.token, [m]);
-      pushed.push(m);
-    }
+    const { w, ana, bruno, pushed } = await brunoClipsFive();
     const uno = pushed[0]!.objectId;
     await saveConnection(ana.connection);
     const db = await openLibrary();
