@@ -9,7 +9,7 @@
 // store (a lookup by address spreads them first: a page has no index of addresses):
 // - a page's copy wins over the store's (the store cannot be newer: every writer of practices spreads first,
 //   see `spreadPulledPages`), and a later page's over an earlier one's;
-// - a page lists practices deleted on the server since an earlier page of the same sync.
+// - a page lists the practices deleted on the server (an earlier page of the same sync may list one live).
 // Two contexts spreading at once (the background and the side panel, say) stay correct: each transaction
 // takes the first page left, and IndexedDB runs read-write transactions on the same stores one at a time.
 import { type IDBPTransaction, type StoreNames, unwrap } from 'idb';
@@ -21,7 +21,7 @@ import { tombstoneOf } from './kind-stores.ts';
 /** A practice as a pulled page keeps it: without its page text, and without its URL keys (made when spread). */
 export type PagedPractice = Omit<StoredPractice, 'urlKeys'>;
 
-/** A practice the server deleted after an earlier page of the same sync listed it. */
+/** A practice deleted on the server, as a page lists it (an earlier page of the same sync may list it live). */
 export interface PagedDeletion {
   id: string;
   deletedAt: string;
