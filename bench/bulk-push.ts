@@ -53,23 +53,25 @@ async function round(dir: string, count: number): Promise<Round & { rows: InValu
   const app = createApp({ db, rateLimit: false, log: () => {} });
   const sql = timeSql(db.$client);
 
-  // The bodies a client would send, built before the clock starts: the server's work is what is timed. A
-  // real client's POST carries Content-Length (fetch sets it for a string body); without it the body limit
+  // The bodies a client would send, built before the clock starts: the server's work is what is timed. They
+  // are bytes, as the server reads them off a socket (a string body would be encoded by app.request inside
+  // the timed span). A real client's POST carries Content-Length (fetch sets it); without it the body limit
   // would read every body twice, which no request through the socket makes it do.
   const clientId = 'bench-client';
   const start = Date.now() - count;
-  const requests: { body: string; headers: Record<string, string> }[] = [];
+  const requests: { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }[] = [];
   for (let at = 0; at < count; at += batchSize) {
     const mutations = Array.from({ length: Math.min(batchSize, count - at) }, (_, i) =>
       creationMutation(at + i, start + at + i),
     );
-    const body = JSON.stringify({ clientId, mutations });
+    const text = JSON.stringify({ clientId, mutations });
+    const body = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
     requests.push({
       body,
       headers: {
         authorization: `Bearer ${member.token}`,
         'content-type': 'application/json',
-        'content-length': String(Buffer.byteLength(body)),
+        'content-length': String(body.byteLength),
       },
     });
   }
@@ -277,7 +279,7 @@ async function run(args: string[]): Promise<BenchReport> {
         },
       ],
       notes: [
-        `API = POST /api/sync/push through createApp (auth, body limit, zod validation, merge, idempotency records, library version) on a fresh file database (WAL, synchronous=NORMAL); in-process app.request(), so no socket; request bodies serialised, with their Content-Length as fetch sends it, before timing. ${roundCount} rounds (--rounds N), each API then raw on fresh files, so that a busy neighbour weighs on both sides of each ratio.`,
+        `API = POST /api/sync/push through createApp (auth, body limit, zod validation, merge, idempotency records, library version) on a fresh file database (WAL, synchronous=NORMAL); in-process app.request(), so no socket; request bodies serialised and encoded to UTF-8 bytes (what the server reads off a socket), with their Content-Length as fetch sends it, before timing (until this session they were handed over as strings, which app.request encoded inside the timed span: 3–5 % of the API's time). ${roundCount} rounds (--rounds N), each API then raw on fresh files, so that a busy neighbour weighs on both sides of each ratio.`,
         'Raw = the rows the API stored (SELECT * after the push), inserted with @libsql/client into the same table (DDL copied from the server database) in a fresh file, WAL, synchronous=NORMAL. The raw path writes no processed-mutation records and no library version.',
         "Breakdown: the API database client's transactions are wrapped (bench/sync/sql-time.ts) to time BEGIN, reads, writes and COMMIT apart in the same run; what is left of the API time is the server's own work. The raw path pays the same kind of COMMIT and checkpoints, 10 times instead of 200.",
         'Practices: title, excerpt, metadata, ~3 KB of Markdown, 1–3 Index areas, 1–2 tags, a note (bench/sync/practices.ts).',
