@@ -36,8 +36,9 @@ export interface PulledPage {
 /**
  * A pull page as stored: nearly always the pull's answer as the server sent it (its JSON text: storing and
  * posting a string costs the service worker next to nothing, where a structured copy of 1,000 practices cost
- * tens of milliseconds each time, and JSON.parse reads it back faster), or, when the pull changed a practice
- * on the way (a local change re-applied on top), its practices as objects.
+ * tens of milliseconds each time, and JSON.parse reads it back faster), or its practices as objects: when the
+ * pull changed a practice on the way (a local change re-applied on top), or when the page holds a contact
+ * (personal data is kept only in the contacts store, where an erasure reaches it).
  */
 export type PulledPageRecord = PulledPage | { answer: string };
 

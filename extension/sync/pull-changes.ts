@@ -223,7 +223,9 @@ async function applyPage(
   const paged: PulledPage | null = fresh ? { practices: [], deleted: [] } : null;
   // Whether the page keeps its practices exactly as the answer has them (nearly always): then the answer's
   // text is what is stored and sent to open pages (store/pulled-pages.ts: pagedFrom reads them out of it).
-  let asSent = true;
+  // A page with a contact is kept as objects: the answer's text would hold the contact's personal data in a
+  // second place, beyond the reach of an erasure (the contacts store is where erasure finds it).
+  let asSent = !kept.some((c) => c.kind === 'stakeholder');
   kept.forEach((change, i) => {
     const kind = change.kind as KeptKind;
     const store = plain.objectStore(storeOfKind[kind]);

@@ -12,7 +12,12 @@ import {
   type NewPractice,
   updatePractice,
 } from '../../extension/store/practices.ts';
-import { createStakeholder, eraseStakeholder, listStakeholders } from '../../extension/store/stakeholders.ts';
+import {
+  createStakeholder,
+  eraseStakeholder,
+  listStakeholders,
+  type StakeholderFields,
+} from '../../extension/store/stakeholders.ts';
 import { type Connection, getCursor, saveConnection } from '../../extension/sync/connection.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
 import { batches, pushOutbox } from '../../extension/sync/push-outbox.ts';
@@ -442,27 +447,48 @@ describe('a first sync', () => {
 });
 
 describe('contacts as personal data', () => {
+  const giulia = {
+    name: 'Giulia Rossi',
+    organisation: 'Associazione Mondinsieme',
+    role: 'President',
+    department: '',
+    type: 'civil_society',
+    emails: ['giulia.rossi@mondinsieme.example'],
+    phones: ['+390522111222'],
+    website: null,
+    languages: ['it', 'en'],
+    topics: ['mediation'],
+    notes: 'Met at the network meeting',
+    sourceUrl: 'https://mondinsieme.example/team',
+    lawfulBasis: 'public_task',
+    lawfulBasisNote: '',
+    reviewBy: null,
+  } satisfies StakeholderFields;
+
+  it('a first sync never keeps a contact inside a stored pull page', async () => {
+    const w = await world();
+    const ana = await w.member('Ana');
+    await saveConnection(ana.connection);
+    await createPractice(page);
+    await createStakeholder(giulia);
+    await pushOutbox(ana.connection);
+    // Ana's second browser, empty: its first sync stores the page that holds both.
+    await useLibraryDatabase(`second-browser-${uuidv7()}`);
+    await saveConnection(ana.connection);
+    await pullChanges(ana.connection);
+    const records = await (await openLibrary()).getAll('pulledPages');
+    expect(records).toHaveLength(1);
+    expect(records[0]).not.toHaveProperty('answer');
+    expect(JSON.stringify(records)).not.toMatch(/Giulia|Rossi|mondinsieme/);
+    expect((await listStakeholders()).map((s) => s.name)).toEqual(['Giulia Rossi']);
+    expect((await listPractices()).map((p) => p.title)).toEqual([page.title]);
+  });
+
   it('syncs a contact, and erasing it leaves no personal data in this browser or in what the server returns', async () => {
     const w = await world();
     const ana = await w.member('Ana');
     await saveConnection(ana.connection);
-    const contact = await createStakeholder({
-      name: 'Giulia Rossi',
-      organisation: 'Associazione Mondinsieme',
-      role: 'President',
-      department: '',
-      type: 'civil_society',
-      emails: ['giulia.rossi@mondinsieme.example'],
-      phones: ['+390522111222'],
-      website: null,
-      languages: ['it', 'en'],
-      topics: ['mediation'],
-      notes: 'Met at the network meeting',
-      sourceUrl: 'https://mondinsieme.example/team',
-      lawfulBasis: 'public_task',
-      lawfulBasisNote: '',
-      reviewBy: null,
-    });
+    const contact = await createStakeholder(giulia);
     await pushOutbox(ana.connection);
     expect(JSON.stringify(await w.pullAll(ana.connection.token))).toContain('Giulia Rossi');
 
