@@ -6,7 +6,7 @@
 // backfill). Baseline, same run: the same whole pulls made from Node, reading each page and applying
 // nothing — the floor set by the server and the wire for the whole library; beside it, for context, the
 // metadata-first pulls from Node.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -221,6 +221,9 @@ async function run(args: string[]): Promise<BenchReport> {
     }
     const clickedAt = Date.now();
     const synced = await panel.evaluate<BrowserSync>(syncNowExpression(count, timeoutMs));
+    // What the member sees once it is done (untimed): to look at, next to the figures.
+    mkdirSync('.tmp/screenshots', { recursive: true });
+    await panel.screenshot({ path: '.tmp/screenshots/initial-sync-panel.png' });
     if (profiler && workerProfiler) await profiled;
     const sw = ext.context.serviceWorkers()[0];
     console.log(JSON.stringify(await sw?.evaluate('globalThis.__t')));

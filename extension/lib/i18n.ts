@@ -45,3 +45,11 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return formatter('time').format(date);
 }
+
+let numbers: Intl.NumberFormat | undefined;
+
+/** A count as the UI language writes it (10,000 in English, 10 000 in French). */
+export function formatCount(n: number): string {
+  numbers ??= new Intl.NumberFormat(uiLanguage() === 'fr' ? 'fr-FR' : 'en-GB');
+  return numbers.format(n);
+}

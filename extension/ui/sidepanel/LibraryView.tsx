@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { indexAreas } from '../../../shared/taxonomy/index.ts';
 import { filterLibrary, type LibraryFilter } from '../../features/library-search.ts';
-import { formatDate, t, uiLanguage } from '../../lib/i18n.ts';
+import { formatCount, formatDate, t, uiLanguage } from '../../lib/i18n.ts';
 import { Notice } from '../components/Notice.tsx';
 import type { useLibrary } from './useLibrary.ts';
 
@@ -63,7 +63,7 @@ export function LibraryView({ library, authorName, onOpen }: Props) {
       </div>
       {library.loaded && library.practices.length === 0 && <Notice tone="info">{t('libraryEmpty')}</Notice>}
       {library.practices.length > 0 && shown.length === 0 && <Notice tone="info">{t('noResults')}</Notice>}
-      {shown.length > 0 && <p class="count-line">{t('practiceCount', shown.length)}</p>}
+      {shown.length > 0 && <p class="count-line">{t('practiceCount', formatCount(shown.length))}</p>}
       <ul class="list" data-testid="practice-list">
         {shown.slice(0, limit).map((p) => {
           const highlights = library.highlights.get(p.id)?.length ?? 0;
