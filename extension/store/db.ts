@@ -16,6 +16,7 @@ import type { Highlight } from '../../shared/schemas/highlight.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import type { Snippet } from '../../shared/schemas/snippet.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
+import { urlKeys } from '../../shared/url.ts';
 import type { PendingMutation } from './mutations.ts';
 import type { PulledPageRecord } from './pulled-pages.ts';
 
@@ -24,6 +25,14 @@ import type { PulledPageRecord } from './pulled-pages.ts';
  * by ("already clipped?").
  */
 export type StoredPractice = Omit<Practice, 'contentMarkdown'> & { urlKeys: string[] };
+
+/** A practice (without its page text) as stored, with the keys of its page address and canonical address. */
+export function storedPractice(practice: Omit<Practice, 'contentMarkdown'>): StoredPractice {
+  // Most pages are their own canonical address: normalised once.
+  const { url, canonicalUrl } = practice;
+  const keys = canonicalUrl && canonicalUrl !== url ? urlKeys(url, canonicalUrl) : urlKeys(url);
+  return { ...practice, urlKeys: keys };
+}
 
 /**
  * A practice's page text. No record: not arrived yet (a metadata-first sync); `null`: the practice was deleted

@@ -10,13 +10,13 @@ import {
   practiceSchema,
 } from '../../shared/schemas/practice.ts';
 import { urlKeys } from '../../shared/url.ts';
-import { openLibrary, type PracticeText, type StoredPractice } from './db.ts';
+import { openLibrary, type PracticeText, type StoredPractice, storedPractice } from './db.ts';
 import { announceLibraryChange } from './library-events.ts';
 import { creationMutation, deletionMutation, updateMutation } from './mutations.ts';
 import { newEnvelope } from './new-envelope.ts';
 import { enqueue } from './outbox.ts';
 import { type PagedCopy, type PagedPractice, pagedCopies, spreadPulledPages } from './pulled-pages.ts';
-import type { ListedPractice } from './pulled-practices.ts';
+import { type ListedPractice, newerFirst } from './pulled-practices.ts';
 
 export interface NewPractice extends PageMetadata {
   contentMarkdown: string;
@@ -38,7 +38,7 @@ export type { ListedPractice };
 export type PracticeWithText = Practice & { contentPending?: true };
 
 function toStored({ contentMarkdown: _text, ...practice }: Practice): StoredPractice {
-  return { ...practice, urlKeys: urlKeys(practice.url, practice.canonicalUrl) };
+  return storedPractice(practice);
 }
 
 /** A practice as stored, or as a first sync's page still holds it (without URL keys: pulled-pages.ts). */
@@ -173,7 +173,7 @@ export async function findPracticeByUrl(
 }
 
 /**
- * Live practices, most recently changed first (ties: the larger id first, as mergePulled orders them), without
+ * Live practices, most recently changed first (ties: the larger id first: newerFirst, as mergePulled orders them), without
  * their page texts. Sorted here rather than read through an index: every practice is read anyway, and an index
  * would cost every write (db.ts, version 5).
  */
@@ -191,9 +191,7 @@ export async function listPractices(): Promise<ListedPractice[]> {
   }
   return all
     .filter((p) => !p.deletedAt)
-    .sort((a, b) =>
-      a.updatedAt === b.updatedAt ? (a.id < b.id ? 1 : -1) : a.updatedAt < b.updatedAt ? 1 : -1,
-    )
+    .sort(newerFirst)
     .map(listed);
 }
 

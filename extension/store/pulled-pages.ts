@@ -14,8 +14,13 @@
 // takes the first page left, and IndexedDB runs read-write transactions on the same stores one at a time.
 import { type IDBPTransaction, type StoreNames, unwrap } from 'idb';
 import { type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
-import { urlKeys } from '../../shared/url.ts';
-import { type LibraryDb, type LibrarySchema, openLibrary, type StoredPractice } from './db.ts';
+import {
+  type LibraryDb,
+  type LibrarySchema,
+  openLibrary,
+  type StoredPractice,
+  storedPractice,
+} from './db.ts';
 import { tombstoneOf } from './kind-stores.ts';
 
 /** A practice as a pulled page keeps it: without its page text, and without its URL keys (made when spread). */
@@ -121,8 +126,7 @@ async function spreadFirstPage(db: LibraryDb): Promise<boolean> {
   // Writes through the plain transaction, without a promise each (1,000 per page): a failed write aborts it.
   const store = unwrap(tx).objectStore('practices');
   for (const p of practices) {
-    const keys = p.canonicalUrl && p.canonicalUrl !== p.url ? urlKeys(p.url, p.canonicalUrl) : urlKeys(p.url);
-    store.put({ ...p, urlKeys: keys } satisfies StoredPractice);
+    store.put(storedPractice(p));
   }
   deleted.forEach((d, i) => {
     const local = deletedLocals[i];

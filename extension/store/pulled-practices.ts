@@ -58,8 +58,11 @@ function listedOf({ key, page: record }: PageMessage): PulledPractices {
   return pulled;
 }
 
-/** listPractices' order: most recently changed first (ties: the larger id first). */
-function newerFirst(a: ListedPractice, b: ListedPractice): number {
+/** The library's list order: most recently changed first (ties: the larger id first). */
+export function newerFirst(
+  a: Pick<Practice, 'id' | 'updatedAt'>,
+  b: Pick<Practice, 'id' | 'updatedAt'>,
+): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }

@@ -13,8 +13,7 @@ import { unwrap } from 'idb';
 import { type PullResponse, pullNextHeader } from '../../shared/api/sync.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import { MalformedPull, type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';
-import { urlKeys } from '../../shared/url.ts';
-import { openLibrary, type PracticeText, type StoredPractice } from '../store/db.ts';
+import { openLibrary, type PracticeText, storedPractice } from '../store/db.ts';
 import { isKeptKind, type KeptKind, storeOfKind, tombstoneOf } from '../store/kind-stores.ts';
 import { applyPending, type PendingMutation } from '../store/mutations.ts';
 import {
@@ -58,7 +57,12 @@ export async function pullChanges(
   const fresh = since === 0 && (await libraryIsEmpty());
   // Only into an empty library: a pull resumed after a crash, and every later pull, bring whole objects.
   const omitContent = fresh;
-  let next = requestPage(connection, since, pageSize, omitContent);
+  const askFor = (from: number) => {
+    const asked = requestPage(connection, from, pageSize, omitContent);
+    asked.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
+    return asked;
+  };
+  let next = askFor(since);
   // The page before this one, still committing: this one's transaction is queued behind it (IndexedDB runs
   // read-write transactions on the same stores one at a time, in order), so the service worker reads the
   // next answer meanwhile instead of waiting for each commit. Its cursor check still sees the cursor the
@@ -78,10 +82,7 @@ export async function pullChanges(
       // The next page is asked for as soon as this answer's headers name its cursor, while this body is still
       // arriving (shared/api/sync.ts: pullNextHeader), else once the body says so; it is on its way while
       // this one is written (its cursor is stored only with it).
-      if (answer.next !== undefined) {
-        next = requestPage(connection, answer.next, pageSize, omitContent);
-        next.catch(() => {}); // awaited on the next turn; a failure meanwhile must not go unhandled
-      }
+      if (answer.next !== undefined) next = askFor(answer.next);
       const { page, text } = await answer.page;
       if (answer.next !== undefined && (!page.hasMore || page.version !== answer.next)) {
         throw new SyncError({
@@ -89,10 +90,7 @@ export async function pullChanges(
           detail: `the pull's next-page header (${answer.next}) disagrees with its answer (${page.version})`,
         });
       }
-      if (page.hasMore && answer.next === undefined) {
-        next = requestPage(connection, page.version, pageSize, omitContent);
-        next.catch(() => {});
-      }
+      if (page.hasMore && answer.next === undefined) next = askFor(page.version);
       const applying = applyPage(page, text, since, fresh, omitContent);
       applying.catch(() => {}); // awaited below or on the next turn
       await committed();
@@ -259,14 +257,7 @@ async function applyPage(
       const { contentMarkdown, ...practice } = object as Partial<Practice> &
         Omit<Practice, 'contentMarkdown'>;
       if (paged) paged.practices.push(practice);
-      else {
-        // Most pages are their own canonical address: normalise it once.
-        const keys =
-          practice.canonicalUrl && practice.canonicalUrl !== practice.url
-            ? urlKeys(practice.url, practice.canonicalUrl)
-            : urlKeys(practice.url);
-        store.put({ ...practice, urlKeys: keys } satisfies StoredPractice);
-      }
+      else store.put(storedPractice(practice));
       // Pulled without its text (omit=; an unsent local creation would have put its own back): no record
       // until the backfill brings it.
       if (typeof contentMarkdown === 'string')
