@@ -6,7 +6,6 @@
 // Why "no record yet" is enough: a practice in the range still at the server's version there is the copy this
 // browser holds; one changed since has left the range (its version is above it) and an ordinary pull brings
 // it whole, text included; a deleted one's record is `null`, so a page fetched before the deletion adds nothing.
-
 import { unwrap } from 'idb';
 import type { PullResponse } from '../../shared/api/sync.ts';
 import { MalformedPull, type PullPage, readPullPage } from '../../shared/sync/pull-page.ts';

@@ -58,7 +58,7 @@ async function runOnce(): Promise<SyncStatus> {
     return local;
   }
   await writeStatus({ ...before, phase: 'syncing', pending });
-  let pulledIds: string[] = [];
+  let untoldIds: string[] = [];
   let pulledPages: number[] = [];
   try {
     await pushOutbox(connection);
@@ -66,7 +66,7 @@ async function runOnce(): Promise<SyncStatus> {
     const conflicting = openConflicts(connection);
     conflicting.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     const pulled = await pullChanges(connection);
-    pulledIds = pulled.untold;
+    untoldIds = pulled.untold;
     pulledPages = pulled.pages;
     await refreshDirectory(connection, pulled.authors);
     const conflicts = (await conflicting).length;
@@ -108,7 +108,7 @@ async function runOnce(): Promise<SyncStatus> {
     // Open pages reload the library once this run is over, not as soon as the pull is: after a first sync
     // the side panel reads back 10,000 practices, and this run's last IndexedDB reads and writes (status,
     // names) would queue behind that read (bench/initial-sync.ts: seconds).
-    if (pulledIds.length || pulledPages.length)
-      announceLibraryChange({ kind: 'practice', ids: pulledIds, pages: pulledPages });
+    if (untoldIds.length || pulledPages.length)
+      announceLibraryChange({ kind: 'practice', ids: untoldIds, pages: pulledPages });
   }
 }
