@@ -34,6 +34,35 @@ describe('CORS', () => {
       expect((await preflight(origin)).headers.get('Access-Control-Allow-Origin'), origin).toBeNull();
     }
   });
+
+  it('lets an extension read answers and refusals, tells caches they vary by origin, and nobody else reads', async () => {
+    const w = await makeWorld(fileBackend);
+    const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const get = (headers: Record<string, string>) =>
+      w.app.request('http://127.0.0.1:8787/api/sync/pull?since=0', { headers });
+    const token = { authorization: `Bearer ${w.a.contributor.token}` };
+
+    const answered = await get({ ...token, origin: extension });
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('Access-Control-Allow-Origin')).toBe(extension);
+    expect(answered.headers.get('Access-Control-Expose-Headers')).toMatch(/Retry-After/);
+    expect(answered.headers.get('Vary')).toMatch(/\bOrigin\b/);
+    expect(answered.headers.get('Content-Type')).toMatch(/application\/json/);
+
+    // A refusal is readable too, so the extension can say why (token revoked, no token).
+    const refused = await get({ origin: extension, authorization: 'Bearer not-a-token' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('Access-Control-Allow-Origin')).toBe(extension);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBeTruthy();
+
+    for (const headers of [{ ...token, origin: 'https://evil.example' }, token]) {
+      const res = await get(headers);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+      expect(res.headers.get('Access-Control-Expose-Headers')).toBeNull();
+      expect(res.headers.get('Vary')).toMatch(/\bOrigin\b/);
+    }
+  });
 });
 
 describe('API reference', () => {
