@@ -99,7 +99,24 @@ async function run(args: string[]): Promise<BenchReport> {
         options,
       ),
     );
-    const [hello, upToDate, page] = loads as [Load, Load, Load];
+    // The same number of bytes as the page's answer, from the same process without the app or the database:
+    // how much of the page's cost is only moving its bytes.
+    const pageBytes = (
+      await (
+        await fetch(`${server.origin}/api/sync/pull?since=${version - 1}`, {
+          headers: { authorization: `Bearer ${member.token}` },
+        })
+      ).arrayBuffer()
+    ).byteLength;
+    loads.push(
+      await load(
+        server,
+        'constant answer of the same size (same process, no app, no database)',
+        `/constant?bytes=${pageBytes}`,
+        options,
+      ),
+    );
+    const [hello, upToDate, page, constant] = loads as [Load, Load, Load, Load];
     const ratioUpToDate = upToDate.requestsPerSecond / hello.requestsPerSecond;
     const ratioPage = page.requestsPerSecond / hello.requestsPerSecond;
     const bad = loads.filter((l) => l.non2xx > 0 || l.errors > 0);
@@ -161,6 +178,11 @@ async function run(args: string[]): Promise<BenchReport> {
           goal: { text: `≥ ${goalRatio}×`, met: ratioPage >= goalRatio },
         },
         {
+          label: `pull of ${pageChanges} changes / a constant answer of its size (context)`,
+          value: page.requestsPerSecond / constant.requestsPerSecond,
+          unit: '×',
+        },
+        {
           label: 'server RSS under pull load, max',
           value: Math.max(upToDate.rssMaxMb, page.rssMaxMb),
           unit: 'MB',
@@ -169,6 +191,7 @@ async function run(args: string[]): Promise<BenchReport> {
       notes: [
         `Server: real app (createApp, rate limit off) mounted in a parent Hono app with GET /hello, in its own Node process (one of the 2 cores; autocannon runs in the bench process on the other). RSS ${rssIdle.toFixed(0)} MB before the load, sampled every 250 ms from /proc during each run.`,
         `Every pull carries the member's token, so each request also does the token lookup (SHA-256 + one indexed query). Up to date = since is the library version: answered without an object query. Page = since=version−1: the ${pageChanges} practices of the last push, one query on (city_id, version).`,
+        `The constant answer is a JSON string of the page answer's size (${(pageBytes / 1024).toFixed(1)} KB) from a route of the parent app: it shows what moving that many bytes through Node's HTTP server and the loopback socket costs by itself, next to /hello's ${(hello.bytesPerRequest / 1024).toFixed(2)} KB.`,
         ...(bad.length > 0
           ? [
               `Not all answers were 2xx: ${bad.map((l) => `${l.label}: ${l.non2xx} non-2xx, ${l.errors} errors`).join('; ')}.`,

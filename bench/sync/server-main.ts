@@ -23,6 +23,18 @@ if (process.env.BENCH_REQUEST_LOG === '1') {
   });
 }
 app.get('/hello', (c) => c.text('Hello, world!'));
+// A constant JSON answer of `bytes` bytes, no database: what answering that many bytes costs this server and
+// the socket alone, beside a pull of the same size (bench/pull-throughput.ts).
+const constants = new Map<number, string>();
+app.get('/constant', (c) => {
+  const bytes = Math.min(Math.max(Number(c.req.query('bytes')) || 0, 8), 10_000_000);
+  let body = constants.get(bytes);
+  if (body === undefined) {
+    body = `{"x":"${'x'.repeat(bytes - 8)}"}`;
+    constants.set(bytes, body);
+  }
+  return c.body(body, 200, { 'content-type': 'application/json' });
+});
 app.route('/', createApp({ db, rateLimit: false, log: () => {} }));
 
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
