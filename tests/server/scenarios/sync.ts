@@ -87,6 +87,35 @@ export function syncScenarios(backend: Backend) {
       expect(whole).toMatchObject({ version: 1, hasMore: true });
     });
 
+    it('a page lists its changes by version, then id, whatever order they were written in', async () => {
+      const w = await makeWorld(backend);
+      const token = w.a.contributor.token;
+      // Each push writes its objects in descending id order, so the database's own order is not the answer's.
+      for (let i = 0; i < 3; i++) {
+        const ids = [id(), id(), id()].sort().reverse();
+        expect(
+          (
+            await push(
+              w,
+              token,
+              ids.map((objectId) => createPractice(objectId)),
+            )
+          ).status,
+        ).toBe(200);
+      }
+      const order = (changes: { version: number; id: string }[]) => changes.map((c) => [c.version, c.id]);
+      const sorted = (changes: { version: number; id: string }[]) =>
+        order(changes).sort(
+          ([va, ia], [vb, ib]) => Number(va) - Number(vb) || String(ia).localeCompare(String(ib)),
+        );
+      for (const limit of [undefined, 4, 1]) {
+        const page = pullResponseSchema.parse((await pull(w, token, 0, limit)).body);
+        // limit 4 cuts through version 2 (ends after version 1); limit 1 returns version 1 whole.
+        expect(page.changes).toHaveLength(limit === undefined ? 9 : 3);
+        expect(order(page.changes)).toEqual(sorted(page.changes));
+      }
+    });
+
     it('since ahead of the library answers 409 since_ahead', async () => {
       const w = await makeWorld(backend);
       const res = await pull(w, w.a.viewer.token, 7);
