@@ -1,27 +1,18 @@
 // POST /api/sync/push, the I/O around the pure plan (shared/sync/push.ts). One write transaction
 // (BEGIN IMMEDIATE): concurrent pushes to one database queue up, and a refused mutation rolls back all.
-import type { Transaction } from '@libsql/client';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { PushRequest, PushResponse } from '../../shared/api/sync.ts';
-import { uuidv7 } from '../../shared/ids.ts';
 import type { Mutation } from '../../shared/sync/mutation.ts';
-import { copyInto, type ObjectState } from '../../shared/sync/object-state.ts';
+import { copyInto } from '../../shared/sync/object-state.ts';
 import { type ProcessedMutation, PushRejected, planPush } from '../../shared/sync/push.ts';
 import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
-import { cities, conflicts, libraryObjects, processedMutations } from '../db/schema/index.ts';
+import { cities, libraryObjects, processedMutations } from '../db/schema/index.ts';
 import { validationError } from '../validate.ts';
-import { rowFromState, stateFromRow } from './object-rows.ts';
-import {
-  insertObjectsSql,
-  insertProcessedSql,
-  objectArgs,
-  type PushInputs,
-  processedArgs,
-  readPushInputs,
-  setLibraryVersionSql,
-  upsertObjectsSql,
-} from './push-sql.ts';
+import { stateFromRow } from './object-rows.ts';
+import { isNewPracticesBatch, NotNewPractices, pushNewPractices } from './push-new-practices.ts';
+import { type PushInputs, readPushInputs } from './push-sql.ts';
+import { libsqlTx, type Tx, writePlan } from './push-write.ts';
 import { reclaimErasedSpace } from './reclaim-space.ts';
 import {
   erasedAmong,
@@ -31,11 +22,20 @@ import {
   withoutLinksTo,
 } from './stakeholder-links.ts';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Tx };
 
 export async function push(db: Db, caller: Caller, body: PushRequest, nowMs: number): Promise<PushResponse> {
   const mutations = body.mutations.map((m) => withClient(m, body.clientId));
   try {
+    // New practices only (a clip, a bulk upload): written without the push's reads when nothing of the batch
+    // is in the database yet; otherwise rolled back and pushed the usual way (push-new-practices.ts).
+    if (isNewPracticesBatch(mutations)) {
+      try {
+        return (await db.transaction((tx) => pushNewPractices(tx, caller, mutations, nowMs, true))).response;
+      } catch (error) {
+        if (!(error instanceof NotNewPractices)) throw error;
+      }
+    }
     const outcome = await db.transaction((tx) =>
       pushInTx(tx, caller, mutations, nowMs, { wireValidated: true }),
     );
@@ -106,7 +106,7 @@ export async function pushInTx(
     }
   }
   // 6. Write it.
-  await write(tx, cityId, caller.member.id, plan, inDb, nowMs);
+  await writePlan(tx, cityId, caller.member.id, plan, inDb, nowMs);
   return { response: { version: plan.version, results: plan.results }, erased: [...erased], unlinked };
 }
 
@@ -154,84 +154,4 @@ async function readInputsWithDrizzle(
     .from(libraryObjects)
     .where(and(eq(libraryObjects.cityId, cityId), inArray(libraryObjects.id, objectIds)));
   return { libraryVersion: city!.v, processed, rows };
-}
-
-async function write(
-  tx: Tx,
-  cityId: string,
-  memberId: string,
-  plan: ReturnType<typeof planPush>,
-  inDb: ReadonlySet<string>,
-  nowMs: number,
-) {
-  const now = new Date(nowMs).toISOString();
-  // Multi-row statements: one per table, not one per row (STACK.md: ~2× the rows per second). The two big
-  // ones go as static SQL straight to the libSQL transaction: drizzle's builder cost as much CPU as SQLite.
-  const raw = libsqlTx(tx);
-  if (raw && plan.writes.length > 0) {
-    const fresh = plan.writes.filter((s) => !inDb.has(s.id));
-    const stored = fresh.length === plan.writes.length ? [] : plan.writes.filter((s) => inDb.has(s.id));
-    const args = (states: ObjectState[]) => states.flatMap((s) => objectArgs(rowFromState(cityId, s), s));
-    if (fresh.length > 0) await raw.execute({ sql: insertObjectsSql(fresh.length), args: args(fresh) });
-    if (stored.length > 0) await raw.execute({ sql: upsertObjectsSql(stored.length), args: args(stored) });
-  } else if (plan.writes.length > 0) {
-    await tx
-      .insert(libraryObjects)
-      .values(plan.writes.map((s) => rowFromState(cityId, s)))
-      .onConflictDoUpdate({
-        target: [libraryObjects.cityId, libraryObjects.id],
-        set: {
-          version: sql`excluded.version`,
-          parentId: sql`excluded.parent_id`,
-          updatedAt: sql`excluded.updated_at`,
-          updatedBy: sql`excluded.updated_by`,
-          deletedAt: sql`excluded.deleted_at`,
-          data: sql`excluded.data`,
-          meta: sql`excluded.meta`,
-        },
-      });
-  }
-  if (plan.deleted.length > 0) {
-    await tx
-      .delete(conflicts)
-      .where(and(eq(conflicts.cityId, cityId), inArray(conflicts.objectId, plan.deleted)));
-  }
-  if (plan.conflicts.length > 0) {
-    await tx.insert(conflicts).values(
-      plan.conflicts.map((c) => ({
-        id: uuidv7(nowMs),
-        cityId,
-        kind: c.kind,
-        objectId: c.objectId,
-        field: c.field,
-        lostValue: c.lost.value,
-        lostBy: c.lost.clock.member,
-        lostAt: c.lost.clock.hlc.slice(0, 24),
-        wonValue: c.won.value,
-        wonBy: c.won.clock.member,
-        wonAt: c.won.clock.hlc.slice(0, 24),
-        version: plan.version,
-        createdAt: now,
-        status: 'open' as const,
-      })),
-    );
-  }
-  if (raw && plan.processed.length > 0) {
-    await raw.execute({
-      sql: insertProcessedSql,
-      args: processedArgs(cityId, memberId, now, plan.processed),
-    });
-  } else if (plan.processed.length > 0) {
-    await tx
-      .insert(processedMutations)
-      .values(plan.processed.map((p) => ({ ...p, cityId, memberId, createdAt: now })));
-  }
-  if (raw) await raw.execute({ sql: setLibraryVersionSql, args: [plan.version, cityId] });
-  else await tx.update(cities).set({ libraryVersion: plan.version }).where(eq(cities.id, cityId));
-}
-
-/** The libSQL transaction under drizzle's (drizzle-orm/libsql keeps it as `session.tx`); undefined otherwise. */
-export function libsqlTx(tx: Tx): Transaction | undefined {
-  const inner = (tx as unknown as { session?: { tx?: Partial<Transaction> } }).session?.tx;
-  return typeof inner?.execute === 'function' ? (inner as Transaction) : undefined;
 }

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { libraryObjects, processedMutations } from '../../server/db/schema/index.ts';
-import { libsqlTx } from '../../server/sync/push.ts';
+import { libsqlTx } from '../../server/sync/push-write.ts';
 import { fileBackend } from './support/backend.ts';
 import { createPractice, editPractice } from './support/mutations.ts';
 import { makeWorld } from './support/world.ts';

@@ -15,6 +15,7 @@ import { conflictScenarios } from './scenarios/conflicts.ts';
 import { contactVisibilityScenarios } from './scenarios/contact-visibility.ts';
 import { isolationScenarios } from './scenarios/isolation.ts';
 import { limitScenarios } from './scenarios/limits.ts';
+import { newPracticeScenarios } from './scenarios/push-new-practices.ts';
 import { roleScenarios } from './scenarios/roles.ts';
 import { erasureScenarios } from './scenarios/stakeholder-erasure.ts';
 import { stakeholderRouteScenarios } from './scenarios/stakeholder-routes.ts';
@@ -77,6 +78,7 @@ if (available) {
     });
   });
   syncScenarios(sqld);
+  newPracticeScenarios(sqld);
   conflictScenarios(sqld);
   tenancyScenarios(sqld);
   isolationScenarios(sqld);
