@@ -11,7 +11,7 @@ import { pullNextHeader } from '../shared/api/sync.ts';
 
 const extensionOrigin = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
 
-export const corsPolicy = {
+const corsPolicy = {
   allowMethods: 'GET,POST,PATCH,DELETE',
   allowHeaders: 'Authorization,Content-Type',
   exposeHeaders: `Retry-After,${pullNextHeader}`,

@@ -11,6 +11,7 @@ import type { Mutation } from '../../shared/sync/mutation.ts';
 import { type PushPlan, PushRejected, planPush } from '../../shared/sync/push.ts';
 import type { Caller } from '../app-env.ts';
 import type { PushOutcome } from './push.ts';
+import { bumpLibraryVersionSql } from './push-sql.ts';
 import { libsqlTx, type Tx, writePlan } from './push-write.ts';
 
 /** Thrown inside the transaction when the assumption does not hold: roll back, then push the usual way. */
@@ -30,20 +31,16 @@ export function isNewPracticesBatch(batch: readonly Mutation[]): boolean {
   return batch.length > 0;
 }
 
-const bumpVersionSql =
-  'update cities set library_version = library_version + 1 where id = ? returning library_version';
-
 export async function pushNewPractices(
   tx: Tx,
   caller: Caller,
   batch: Mutation[],
   nowMs: number,
-  wireValidated: boolean,
 ): Promise<PushOutcome> {
   const raw = libsqlTx(tx);
   if (!raw) throw new NotNewPractices('no libSQL transaction');
   const cityId = caller.city.id;
-  const bumped = await raw.execute({ sql: bumpVersionSql, args: [cityId] });
+  const bumped = await raw.execute({ sql: bumpLibraryVersionSql, args: [cityId] });
   const version = Number(bumped.rows[0]?.[0]);
   if (!Number.isSafeInteger(version)) throw new NotNewPractices('no library version');
   let plan: PushPlan;
@@ -56,7 +53,8 @@ export async function pushNewPractices(
       mutations: batch,
       objects: new Map(),
       processed: new Map(),
-      wireValidated,
+      // The push route's batch, which passed the wire schema (PushInput.wireValidated).
+      wireValidated: true,
     });
   } catch (error) {
     // Planned as creations, an edit of a practice that exists would lack its required fields: only the full

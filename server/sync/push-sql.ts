@@ -221,3 +221,7 @@ export function processedArgs(
 }
 
 export const setLibraryVersionSql = 'update cities set library_version = ? where id = ?';
+
+/** The next library version, taken and read at once (a push of new practices, push-new-practices.ts). */
+export const bumpLibraryVersionSql =
+  'update cities set library_version = library_version + 1 where id = ? returning library_version';

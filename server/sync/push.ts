@@ -22,8 +22,6 @@ import {
   withoutLinksTo,
 } from './stakeholder-links.ts';
 
-export type { Tx };
-
 export async function push(db: Db, caller: Caller, body: PushRequest, nowMs: number): Promise<PushResponse> {
   const mutations = body.mutations.map((m) => withClient(m, body.clientId));
   try {
@@ -31,7 +29,7 @@ export async function push(db: Db, caller: Caller, body: PushRequest, nowMs: num
     // is in the database yet; otherwise rolled back and pushed the usual way (push-new-practices.ts).
     if (isNewPracticesBatch(mutations)) {
       try {
-        return (await db.transaction((tx) => pushNewPractices(tx, caller, mutations, nowMs, true))).response;
+        return (await db.transaction((tx) => pushNewPractices(tx, caller, mutations, nowMs))).response;
       } catch (error) {
         if (!(error instanceof NotNewPractices)) throw error;
       }
