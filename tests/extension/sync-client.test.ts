@@ -1,7 +1,7 @@
 // The extension's sync client (push, pull, engine) against the real server app on a fresh libSQL file:
 // fetch is routed to the Hono app itself, no mock of either side. IndexedDB is fake-indexeddb.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
 import {
@@ -21,7 +21,7 @@ import {
 import { type Connection, getCursor, saveConnection } from '../../extension/sync/connection.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
 import { batches, pushOutbox } from '../../extension/sync/push-outbox.ts';
-import { backoffDelay, syncNow } from '../../extension/sync/sync-engine.ts';
+import { backgroundWork, backoffDelay, syncNow } from '../../extension/sync/sync-engine.ts';
 import { createApp } from '../../server/app.ts';
 import { addMember, createCity, issueToken, revokeToken } from '../../server/tenancy/tenancy.ts';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -114,6 +114,8 @@ const deletion = (kind: string, objectId: string) => ({
 beforeEach(async () => {
   await useLibraryDatabase(`sync-${uuidv7()}`);
 });
+// A sync's background work starts a second after it (sync-engine.ts): over before the next test's database.
+afterEach(() => backgroundWork());
 
 describe('push and pull against the real server', () => {
   it('delivers local creations and edits, then empties the outbox and records server versions', async () => {
