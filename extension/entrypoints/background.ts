@@ -16,13 +16,16 @@ import { scheduleSync, syncSoon } from '../features/sync-schedule.ts';
 import { refreshAllMarks, watchTabsForMark } from '../features/toolbar-mark.ts';
 import { translateSelection } from '../features/translate-selection.ts';
 import { onLibraryChange } from '../store/library-events.ts';
+import { pagesSpread } from '../sync/sync-engine.ts';
 
 // Thin wiring only: every listener is registered synchronously so it survives service-worker restarts.
 export default defineBackground(() => {
   registerContextMenus();
   watchTabsForMark();
-  onLibraryChange(() => {
-    void refreshAllMarks();
+  onLibraryChange((change) => {
+    // After a first sync (its pull pages named), the marks wait for the pages to be spread: looking tabs up by
+    // address would spread them at once, while the side panel is still drawing the library.
+    void (change.pages?.length ? pagesSpread() : Promise.resolve()).then(refreshAllMarks);
     syncSoon();
   });
   scheduleSync();

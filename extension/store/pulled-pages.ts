@@ -3,8 +3,8 @@
 // Written one IndexedDB record per practice, that alone took 1.5–2.5 s in Chromium on the bench machine
 // (bench/initial-sync.ts); written as one record per pull page of 1,000, 0.4 s. So the pull stores each page
 // as it came (`pulledPages`, keyed by the page's library version: later pages sort after earlier ones), and
-// a second after the sync run `spreadPulledPages` moves them into `practices`, one page per transaction, in the
-// background. Until then the practices a page holds are stored, only not yet where lookups by id and address
+// half a second after the sync run `spreadPulledPages` moves them into `practices`, one page per transaction,
+// in the background. Until then the practices a page holds are stored, only not yet where lookups by id and address
 // find them, so the readers of practices by id and the list (store/practices.ts) lay the pages over the
 // store (a lookup by address spreads them first: a page has no index of addresses):
 // - a page's copy wins over the store's (the store cannot be newer: every writer of practices spreads first,

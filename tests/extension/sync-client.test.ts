@@ -21,7 +21,7 @@ import {
 import { type Connection, getCursor, saveConnection } from '../../extension/sync/connection.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
 import { batches, pushOutbox } from '../../extension/sync/push-outbox.ts';
-import { backgroundWork, backoffDelay, syncNow } from '../../extension/sync/sync-engine.ts';
+import { backgroundWork, backoffDelay, pagesSpread, syncNow } from '../../extension/sync/sync-engine.ts';
 import { createApp } from '../../server/app.ts';
 import { addMember, createCity, issueToken, revokeToken } from '../../server/tenancy/tenancy.ts';
 import { uuidv7 } from '../../shared/ids.ts';
@@ -114,7 +114,7 @@ const deletion = (kind: string, objectId: string) => ({
 beforeEach(async () => {
   await useLibraryDatabase(`sync-${uuidv7()}`);
 });
-// A sync's background work starts a second after it (sync-engine.ts): over before the next test's database.
+// A sync's background work starts half a second after it (sync-engine.ts): over before the next test's database.
 afterEach(() => backgroundWork());
 
 describe('push and pull against the real server', () => {
@@ -270,6 +270,19 @@ describe('a first sync', () => {
     expect(await db.get('practices', uno!)).not.toHaveProperty('title');
     expect((await pendingChanges()).map((e) => e.mutation.fields)).toEqual([{ note: 'Da rivedere' }]);
     expect(await findPracticeByUrl('https://city.example/Tre')).toMatchObject({ note: 'Da rivedere' });
+  });
+
+  it("a first sync's run is done with its pages kept whole; the engine spreads them a moment later", async () => {
+    const { ana } = await brunoClipsFive();
+    await saveConnection(ana.connection);
+    expect(await syncNow()).toMatchObject({ phase: 'idle' });
+    const db = await openLibrary();
+    expect(await db.count('pulledPages')).toBe(1);
+    expect(await db.count('practices')).toBe(0);
+    expect((await listPractices()).length).toBe(5);
+    await pagesSpread();
+    expect(await db.count('pulledPages')).toBe(0);
+    expect(await db.count('practices')).toBe(5);
   });
 
   it('a lookup by address spreads the pages first, then finds a pulled practice by its address', async () => {
