@@ -225,8 +225,6 @@ async function run(args: string[]): Promise<BenchReport> {
     mkdirSync('.tmp/screenshots', { recursive: true });
     await panel.screenshot({ path: '.tmp/screenshots/initial-sync-panel.png' });
     if (profiler && workerProfiler) await profiled;
-    const sw = ext.context.serviceWorkers()[0];
-    console.log(JSON.stringify(await sw?.evaluate('globalThis.__t')));
     const timeline = requestTimeline(
       server.requests.filter((r) => r.start >= clickedAt),
       clickedAt,

@@ -173,9 +173,9 @@ export async function findPracticeByUrl(
 }
 
 /**
- * Live practices, most recently changed first (ties: the larger id first: newerFirst, as mergePulled orders them), without
- * their page texts. Sorted here rather than read through an index: every practice is read anyway, and an index
- * would cost every write (db.ts, version 5).
+ * Live practices without their page texts, in newerFirst's order (the order mergePulled keeps): most recently
+ * changed first, ties the larger id first. Sorted here rather than read through an index: every practice is
+ * read anyway, and an index would cost every write (db.ts, version 5).
  */
 export async function listPractices(): Promise<ListedPractice[]> {
   const tx = (await openLibrary()).transaction(['practices', 'pulledPages']);

@@ -4,9 +4,9 @@
 // (bench/initial-sync.ts); written as one record per pull page of 1,000, 0.4 s. So the pull stores each page
 // as it came (`pulledPages`, keyed by the page's library version: later pages sort after earlier ones), and
 // half a second after the sync run `spreadPulledPages` moves them into `practices`, one page per transaction,
-// in the background. Until then the practices a page holds are stored, only not yet where lookups by id and address
-// find them, so the readers of practices by id and the list (store/practices.ts) lay the pages over the
-// store (a lookup by address spreads them first: a page has no index of addresses):
+// in the background. Until then the practices a page holds are stored, only not yet where lookups by id and
+// address find them, so the readers of practices by id and the list (store/practices.ts) lay the pages over
+// the store (a lookup by address spreads them first: a page has no index of addresses):
 // - a page's copy wins over the store's (the store cannot be newer: every writer of practices spreads first,
 //   see `spreadPulledPages`), and a later page's over an earlier one's;
 // - a page lists the practices deleted on the server (an earlier page of the same sync may list one live).

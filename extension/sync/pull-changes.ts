@@ -216,8 +216,9 @@ async function applyPage(
   // in bench/initial-sync.ts): a write that fails aborts the transaction, and `tx.done` rejects with it.
   const plain = unwrap(tx);
   const texts = plain.objectStore('practiceTexts');
-  // A first sync keeps its practices as one record per page, spread into the practices store right after the
-  // run (store/pulled-pages.ts): a thousand separate records per page were most of a first sync's time.
+  // A first sync keeps its practices as one record per page, spread into the practices store after the run
+  // (store/pulled-pages.ts, sync-engine.ts): a thousand separate records per page were most of a first sync's
+  // time.
   const paged: PulledPage | null = fresh ? { practices: [], deleted: [] } : null;
   // Whether the page keeps its practices exactly as the answer has them (nearly always): then the answer's
   // text is what is stored and sent to open pages (store/pulled-pages.ts: pagedFrom reads them out of it).

@@ -114,7 +114,8 @@ const deletion = (kind: string, objectId: string) => ({
 beforeEach(async () => {
   await useLibraryDatabase(`sync-${uuidv7()}`);
 });
-// A sync's background work starts half a second after it (sync-engine.ts): over before the next test's database.
+// A sync's background work starts half a second after it (sync-engine.ts): it must be over before the next
+// test's database is in use.
 afterEach(() => backgroundWork());
 
 describe('push and pull against the real server', () => {

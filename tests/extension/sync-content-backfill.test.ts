@@ -141,7 +141,8 @@ async function opened(): Promise<PracticeWithText[]> {
 beforeEach(async () => {
   await useLibraryDatabase(`backfill-${uuidv7()}`);
 });
-// A sync's background work starts half a second after it (sync-engine.ts): over before the next test's database.
+// A sync's background work starts half a second after it (sync-engine.ts): it must be over before the next
+// test's database is in use.
 afterEach(() => backgroundWork());
 
 describe('a metadata-first first sync', () => {
