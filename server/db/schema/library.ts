@@ -2,6 +2,7 @@
 // mutation ids already processed (idempotent pushes) and the values that lost a same-field race.
 // Keys start with city_id: a city's objects are a separate namespace, so one city can never reach (or even
 // detect) another's object by guessing its id.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { cities } from './tenancy.ts';
 
@@ -31,6 +32,10 @@ export const libraryObjects = sqliteTable(
     primaryKey({ columns: [t.cityId, t.id] }),
     index('library_objects_changes_idx').on(t.cityId, t.version),
     index('library_objects_parent_idx').on(t.cityId, t.parentId),
+    // Tombstones only (partial): pruning finds those past the horizon without walking the live objects.
+    index('library_objects_tombstones_idx')
+      .on(t.cityId, t.version)
+      .where(sql`deleted_at is not null`),
   ],
 );
 

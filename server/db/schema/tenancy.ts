@@ -13,6 +13,11 @@ export const cities = sqliteTable('cities', {
   libraryVersion: integer('library_version').notNull().default(0),
   /** Whether viewers see stakeholders' contact details (shared/contacts/contact-details.ts). Off by default. */
   viewersSeeContacts: integer('viewers_see_contacts', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * History pruned through this library version (server/sync/prune-history.ts): tombstones and forgotten set
+   * removals at or below it may be gone, so a pull from a cursor in (0, this) answers 410 resync_required.
+   */
+  prunedThroughVersion: integer('pruned_through_version').notNull().default(0),
 });
 
 export const members = sqliteTable(

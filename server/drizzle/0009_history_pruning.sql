@@ -1,0 +1,2 @@
+ALTER TABLE `cities` ADD `pruned_through_version` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `library_objects_tombstones_idx` ON `library_objects` (`city_id`,`version`) WHERE deleted_at is not null;
