@@ -1,5 +1,5 @@
 // The city's settings a coordinator can change (PATCH /api/city) and that /api/me reports.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { citySchema } from '../schemas/city.ts';
 
 export const citySettingsSchema = z.object({

@@ -1,6 +1,6 @@
 // Conflict records: a value that lost a same-field race between two members' edits, kept so the user can see
 // it and restore it (GET /api/conflicts, POST /api/conflicts/:id/restore | /dismiss).
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { idSchema, isoDateTime } from '../schemas/common.ts';
 import { kindSchema } from '../sync/kinds.ts';
 

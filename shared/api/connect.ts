@@ -2,7 +2,7 @@
 // copying a long secret by hand. The code is base64url of `{"v":1,"server":…,"token":…}`; the link is
 // `<server>/connect#<code>`. The fragment never reaches the server or its logs. The options page accepts
 // either the link or the bare code (parseConnectInput).
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 export const connectPayloadSchema = z.object({
   v: z.literal(1),

@@ -1,5 +1,5 @@
 // GET /api/health: is the server up, can it reach its database, and which schema version does that hold.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'unavailable']),

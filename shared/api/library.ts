@@ -2,7 +2,7 @@
 // page, aggregates and Index coverage, the network view, exports and the period report. Query strings are
 // parsed with `parseParams` (repeated parameters for lists, unknown parameters refused by name), so the JSON
 // routes and the server-rendered pages read filters the same way.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { reportDataSchema } from '../report/period-report.ts';
 import { highlightSchema } from '../schemas/highlight.ts';
 import { practiceSchema } from '../schemas/practice.ts';

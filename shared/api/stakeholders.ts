@@ -1,7 +1,7 @@
 // Request and response schemas of /api/stakeholders: "who is best placed" search, contacts due for review,
 // the access-request export and erasure (issue 4). Stakeholders themselves sync like every object
 // (shared/sync/README.md); these routes are what sync cannot do.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { contactDetailFields } from '../contacts/contact-details.ts';
 import { isoDateTime } from '../schemas/common.ts';
 import { indexAreaId } from '../schemas/practice.ts';

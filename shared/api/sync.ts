@@ -1,7 +1,7 @@
 // Request and response schemas of the sync routes (GET /api/sync/pull, POST /api/sync/push). The protocol
 // they carry is described in shared/sync/README.md. The server validates pushes with these schemas; the
 // extension can parse pull answers with them.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { idSchema, isoDateTime } from '../schemas/common.ts';
 import { highlightSchema } from '../schemas/highlight.ts';
 import { practiceSchema } from '../schemas/practice.ts';

@@ -1,5 +1,5 @@
 // Request and response schemas of the tenancy routes: /api/me, /api/members, /api/tokens.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { citySchema } from '../schemas/city.ts';
 import { isoDateTime } from '../schemas/common.ts';
 import { memberSchema, roleSchema } from '../schemas/member.ts';

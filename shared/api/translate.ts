@@ -2,7 +2,7 @@
 // (LibreTranslate, DeepL) configured by the server's administrator. Keys never leave the server; the
 // extension asks for a suggestion and shows which engine made it. Language codes on this API are lower-case
 // BCP-47 (`fr`, `pt-br`); engines' own spellings (`EN-GB`, `zh-Hans`, `pb`) are mapped by the server.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 export const engineIds = ['libretranslate', 'deepl'] as const;
 export const engineIdSchema = z.enum(engineIds);

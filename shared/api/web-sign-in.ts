@@ -1,6 +1,6 @@
 // POST /api/web/sign-in-links: the extension (holding a member's token) asks for a one-time link that opens
 // the web dashboard signed in, at `next` (a path under /web) if given. The link is valid 15 minutes, once.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 export const signInLinkRequestSchema = z.object({
   next: z

@@ -1,5 +1,5 @@
 // A member city: the unit of tenancy. Everything belongs to exactly one city.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { isoDateTime } from './common.ts';
 
 export const citySchema = z.object({

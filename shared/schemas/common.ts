@@ -1,7 +1,7 @@
 // Fields every synced object carries. Ids are minted by clients (UUIDv7) so objects can be created offline;
 // `cityId`, `createdBy` and `version` are the server's to set (a local-only library has them null / 0);
 // deletion is a tombstone (`deletedAt`) so that a delete reaches every copy through sync.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { uuidPattern } from '../ids.ts';
 
 export const idSchema = z.string().regex(uuidPattern, 'must be a UUID');

@@ -1,7 +1,7 @@
 // A highlight: a passage of a practice's page, anchored with W3C Web Annotation selectors so it can be found
 // again later (https://www.w3.org/TR/annotation-model/#text-quote-selector). Re-anchoring tries the position
 // first, then the quote with its context; a highlight that can no longer be found is reported, never dropped.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { idSchema, pageUrl, syncedFields } from './common.ts';
 
 export const textQuoteSelectorSchema = z.object({

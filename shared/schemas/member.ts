@@ -1,5 +1,5 @@
 // A member: a person with access to one city's library, with one role.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { isoDateTime } from './common.ts';
 
 export const roles = ['coordinator', 'contributor', 'viewer'] as const;

@@ -1,6 +1,6 @@
 // A good practice: a clipped page with its metadata and readable content, and what the member adds
 // (Index areas, tags, note, linked stakeholders). Highlights are separate objects pointing at it.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { indexAreaIds } from '../taxonomy/index.ts';
 import { httpUrl, idSchema, isoDateTime, pageUrl, syncedFields, tagSchema } from './common.ts';
 import { translationSchema } from './snippet.ts';

@@ -1,6 +1,6 @@
 // A snippet: a short source text and its translations, each with who or what produced it and whether a
 // person reviewed it. Reviewed translations feed the city's translation memory.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { httpUrl, idSchema, isoDateTime, syncedFields } from './common.ts';
 
 export const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code');

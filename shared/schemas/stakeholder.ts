@@ -1,6 +1,6 @@
 // A stakeholder (contact): a person or organisation the city works with. Personal data under the GDPR:
 // source and lawful basis are recorded, review-by dates set; erasure travels as a tombstone without data.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { httpUrl, isoDateTime, syncedFields } from './common.ts';
 import { indexAreaId } from './practice.ts';
 

@@ -5,6 +5,7 @@
 // not accept) answers `undefined`: the caller then parses with pushRequestSchema, so every refusal and its
 // message is zod's. Property-tested against the schema: tests/shared/push-fast-path.test.ts.
 import { maxMutationsPerPush, type PushRequest } from '../api/sync.ts';
+import { isWellFormed } from '../well-formed.ts';
 import { canonicalFieldsJson, rememberFieldsJson } from './fields-json.ts';
 import { hlcPattern } from './hlc.ts';
 import { kindSpecs, scalarFields } from './kinds.ts';
@@ -52,7 +53,14 @@ export function fastPushRequest(body: unknown, texts?: WeakMap<object, string>):
   if (!wholeFields || !isRecord(body)) return undefined;
   for (const key in body) if (key !== 'clientId' && key !== 'mutations') return undefined;
   const { clientId, mutations } = body;
-  if (typeof clientId !== 'string' || clientId.length < 1 || clientId.length > 100) return undefined;
+  if (
+    typeof clientId !== 'string' ||
+    clientId.length < 1 ||
+    clientId.length > 100 ||
+    !isWellFormed(clientId)
+  ) {
+    return undefined;
+  }
   if (!Array.isArray(mutations) || mutations.length < 1 || mutations.length > maxMutationsPerPush) {
     return undefined;
   }

@@ -9,6 +9,7 @@ import { uuidPattern } from '../ids.ts';
 import { isoDateTime } from '../schemas/common.ts';
 import { practiceFields } from '../schemas/practice.ts';
 import { indexAreaIds } from '../taxonomy/index.ts';
+import { isWellFormed } from '../well-formed.ts';
 import type { ObjectState } from './object-state.ts';
 
 /** Not a value any rule gives: "unknown here, ask zod". */
@@ -24,14 +25,17 @@ const isoPattern: RegExp | undefined = (() => {
 export const isIsoDateTime = (v: unknown): v is string =>
   typeof v === 'string' && isoPattern !== undefined && isoPattern.test(v);
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && uuidPattern.test(v);
-const maxString = (max: number) => (v: unknown) => (typeof v === 'string' && v.length <= max ? v : unsure);
+// Every string rule also asks for well-formed Unicode, as the project's z.string() does (shared/zod.ts): a
+// lone surrogate goes to zod, which refuses it naming the field.
+const maxString = (max: number) => (v: unknown) =>
+  typeof v === 'string' && v.length <= max && isWellFormed(v) ? v : unsure;
 const nullable = (rule: (v: unknown) => Checked) => (v: unknown) => (v === null ? null : rule(v));
 const oneOf = (values: readonly string[]) => (v: unknown) =>
   typeof v === 'string' && values.includes(v) ? v : unsure;
 
 /** httpUrl (shared/schemas/common.ts): at most 4096 characters, http(s), no white space. */
 const httpUrl = (v: unknown) =>
-  typeof v === 'string' && v.length <= 4096 && /^https?:\/\/[^\s]+$/i.test(v) ? v : unsure;
+  typeof v === 'string' && v.length <= 4096 && /^https?:\/\/[^\s]+$/i.test(v) && isWellFormed(v) ? v : unsure;
 
 /** pageUrl's own schema decides (it parses the URL, which is most of its cost anyway). */
 const pageUrl = (v: unknown) =>
@@ -39,7 +43,7 @@ const pageUrl = (v: unknown) =>
 
 /** title: trimmed, then 1–1000 characters; the output is the trimmed text. */
 const title = (v: unknown) => {
-  if (typeof v !== 'string') return unsure;
+  if (typeof v !== 'string' || !isWellFormed(v)) return unsure;
   const t = v.trim();
   return t.length >= 1 && t.length <= 1000 ? t : unsure;
 };
@@ -70,7 +74,7 @@ export const practiceElementRules: Record<string, (v: unknown) => Checked> = {
   areas: (v) => (typeof v === 'string' && indexAreaIds.includes(v) ? v : unsure),
   // tagSchema: trimmed and single-spaced, then 1–64 characters.
   tags: (v) => {
-    if (typeof v !== 'string') return unsure;
+    if (typeof v !== 'string' || !isWellFormed(v)) return unsure;
     const t = v.trim().replace(/\s+/g, ' ');
     return t.length >= 1 && t.length <= 64 ? t : unsure;
   },
