@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../../server/app.ts';
 import { openDatabaseFromEnv } from '../../../server/node-database.ts';
-import { addMember, createCity, issueToken, revokeToken } from '../../../server/tenancy/tenancy.ts';
+import { addMember, createCity, issueToken } from '../../../server/tenancy/tenancy.ts';
 import { translationFromEnv } from '../../../server/translate/config.ts';
 import { encodeConnectCode } from '../../../shared/api/connect.ts';
 
@@ -45,6 +45,22 @@ export async function startSyncServer(options: { translationEnv?: Record<string,
     });
   await listen();
   const origin = () => `http://127.0.0.1:${port}`;
+  // One coordinator per city, made on first need, to act through the API as a coordinator would.
+  const coordinators = new Map<string, string>();
+  const coordinatorOf = async (cityId: string) => {
+    let secret = coordinators.get(cityId);
+    if (!secret) {
+      const member = await addMember(
+        db,
+        cityId,
+        { name: 'Test coordinator', role: 'coordinator' },
+        Date.now(),
+      );
+      secret = (await issueToken(db, { cityId, memberId: member.id }, Date.now())).secret;
+      coordinators.set(cityId, secret);
+    }
+    return secret;
+  };
 
   return {
     origin,
@@ -68,8 +84,19 @@ export async function startSyncServer(options: { translationEnv?: Record<string,
         connectCode: encodeConnectCode(origin(), secret),
       };
     },
+    /**
+     * Revokes the member's token as their city's coordinator does, through the API of the server the
+     * extension talks to: that takes effect at this server's next request (a direct database write, as
+     * `npm run admin -- revoke-token` from another process makes, is seen only once the caller cache's 5 s
+     * have passed: server/README.md), so a sync right after it is refused.
+     */
     async revoke(member: TestMember) {
-      await revokeToken(db, member.cityId, member.tokenId, Date.now());
+      const coordinator = await coordinatorOf(member.cityId);
+      const res = await app.request(`/api/tokens/${member.tokenId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${coordinator}` },
+      });
+      if (res.status !== 200) throw new Error(`revoking ${member.name}'s token answered ${res.status}`);
     },
     async close() {
       await stop();
