@@ -3,6 +3,7 @@
 import type { AppCaches } from './auth/caller-cache.ts';
 import type { Db } from './db/client.ts';
 import type { cities, members, tokens } from './db/schema/index.ts';
+import type { AuthAttempts } from './limits/auth-failures.ts';
 import type { Logger } from './on-error.ts';
 import type { TranslationDeps } from './translate/setup.ts';
 
@@ -22,6 +23,8 @@ export interface AppDeps {
   caches: AppCaches;
   /** The server-side translation engines and limits (server/translate/setup.ts). */
   translation: TranslationDeps;
+  /** The budget of failed authentication attempts per address (limits/auth-failures.ts). */
+  authAttempts: AuthAttempts;
 }
 
 export interface Caller {

@@ -8,6 +8,7 @@ import { requireAuth } from './auth/require-auth.ts';
 import { corsForExtensions } from './cors.ts';
 import type { Db } from './db/client.ts';
 import { ApiError } from './errors.ts';
+import { AuthAttempts, type AuthFailureOptions, defaultAuthFailureBudget } from './limits/auth-failures.ts';
 import { type RateLimitOptions, rateLimit } from './limits/rate-limit.ts';
 import { errorHandler, type Logger } from './on-error.ts';
 import { cityRoutes } from './routes/city.ts';
@@ -38,6 +39,16 @@ export interface AppOptions {
   /** Per-token token bucket; `false` turns it off (benchmarks). Default: bursts of 300, 10 per second. */
   rateLimit?: RateLimitOptions | false;
   /** The server's public origin (behind a proxy), used in connect links. Default: the request's origin. */
+  /**
+   * Failed authentication attempts (bad token, session cookie, sign-in link or sign-in form) allowed per
+   * address: `burst` at once, then `perSecond`; past that 429. `false` only logs them. Default: 20, then 1/s.
+   */
+  authFailures?: AuthFailureOptions | false;
+  /**
+   * How many reverse proxies stand in front of the server: the client's address is then read from
+   * X-Forwarded-For (that many entries from the right) instead of the socket. Default 0.
+   */
+  trustProxy?: number;
   publicUrl?: string;
   /**
    * How long a caller (token → member, city) and a city's library version are trusted from memory. Changes
@@ -53,9 +64,12 @@ export function createApp(options: AppOptions) {
   const deps: AppDeps = {
     db: options.db,
     clock,
-    log: options.log ?? ((message, error) => console.error(message, error)),
+    log,
     limits: { maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024 },
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+  const log: Logger =
+    options.log ??
+    ((message, error) => (error === undefined ? console.error(message) : console.error(message, error)));
     caches: new AppCaches(options.db, clock, options.cache),
     translation: translationDeps(options.translation, clock),
   };
@@ -64,6 +78,12 @@ export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('deps', deps);
+    authAttempts: new AuthAttempts(
+      options.authFailures ?? defaultAuthFailureBudget,
+      options.trustProxy ?? 0,
+      clock,
+      log,
+    ),
     await next();
   });
   app.use('/api/*', corsForExtensions);

@@ -4,6 +4,8 @@
 //   DATA_DIR (./data): the embedded database's folder. LIBSQL_URL, LIBSQL_AUTH_TOKEN: a libSQL server instead.
 //   PUBLIC_URL: the address members use, when the server sits behind a proxy (used in connect links).
 //   RATE_LIMIT_BURST (300), RATE_LIMIT_PER_SECOND (10; 0 turns the limit off), MAX_BODY_BYTES (10 MB).
+//   AUTH_FAILURE_BURST (20), AUTH_FAILURE_PER_SECOND (1; 0 only logs): failed sign-ins allowed per address.
+//   TRUST_PROXY (0): how many reverse proxies stand in front, whose X-Forwarded-For gives the address.
 //   FIRST_CITY_NAME, FIRST_CITY_COUNTRY, FIRST_CITY_LANG, FIRST_COORDINATOR_NAME: the first start's city.
 //   LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY, DEEPL_API_KEY, DEEPL_API_URL, TRANSLATE_ENGINES,
 //   TRANSLATE_MAX_CHARS, TRANSLATE_DAILY_CHARS: server-side translation (server/translate/config.ts).
@@ -24,6 +26,10 @@ const perSecond = Number(env.RATE_LIMIT_PER_SECOND ?? 10);
 
 const translation = translationFromEnv(env);
 const { db, where } = await openDatabaseFromEnv(env);
+const failuresPerSecond = Number(env.AUTH_FAILURE_PER_SECOND ?? 1);
+const trustProxy = env.TRUST_PROXY === 'true' ? 1 : Number(env.TRUST_PROXY ?? 0);
+if (!Number.isInteger(trustProxy) || trustProxy < 0)
+  throw new Error(`TRUST_PROXY must be a number of proxies (0, 1, 2…), not ${env.TRUST_PROXY}`);
 const first = await bootstrapFirstCity(db, {
   server,
   now: Date.now(),
@@ -59,6 +65,11 @@ const listener = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       ? `Translation engines: ${translation.engines.map((e) => e.label).join(', ')}`
       : 'Translation engines: none (set LIBRETRANSLATE_URL or DEEPL_API_KEY to offer server-side translation)',
   );
+  authFailures:
+    failuresPerSecond > 0
+      ? { burst: Number(env.AUTH_FAILURE_BURST ?? 20), perSecond: failuresPerSecond }
+      : false,
+  trustProxy,
   if (first) console.log(bootstrapMessage(first));
 });
 

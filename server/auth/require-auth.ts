@@ -18,6 +18,15 @@ const challenge = { 'WWW-Authenticate': 'Bearer realm="icc-clipper"' };
 const unauthorized = (code: string, message: string) =>
   new ApiError(401, code, message, undefined, challenge);
 
+export const tooManyAttempts = (retryAfter: number) =>
+  new ApiError(
+    429,
+    'too_many_attempts',
+    `too many failed sign-in attempts from this address; retry in ${retryAfter} s`,
+    undefined,
+    { 'Retry-After': String(retryAfter) },
+  );
+
 /** last_used_at is written at most once a minute per token, so reads stay reads. */
 const lastUsedGranularityMs = 60_000;
 
@@ -29,17 +38,32 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthorized('missing_token', 'send the access token as "Authorization: Bearer <token>"');
   const secret = match[1]!;
-  if (!tokenPattern.test(secret)) throw unauthorized('invalid_token', 'the access token is not valid');
 
   let caller = caches.callers.get(secret, clock());
   if (!caller) {
+    // Not a token this process trusted a moment ago: a check a stranger could be guessing at, so it spends
+    // from the address's budget of failed attempts (limits/auth-failures.ts), given back if the token is good.
+    const begun = await c.get('deps').authAttempts.begin(c);
+    if (!begun.ok) throw tooManyAttempts(begun.retryAfter);
+    const { attempt } = begun;
+    if (!tokenPattern.test(secret)) {
+      attempt.failed('bad_token');
+      throw unauthorized('invalid_token', 'the access token is not valid');
+    }
     const stamp = caches.callers.stamp(secret);
     const [row] = await preparedFor(db).callerByHash.execute({ hash: await hashToken(secret) });
-    if (!row) throw unauthorized('invalid_token', 'the access token is not valid');
+    if (!row) {
+      attempt.failed('bad_token');
+      throw unauthorized('invalid_token', 'the access token is not valid');
+    }
     caller = row as Caller;
-    // Refused tokens are not cached: they are rare, and a later read is what un-disabling a member needs.
-    if (!caller.token.revokedAt && !caller.member.disabledAt)
+    if (caller.token.revokedAt || caller.member.disabledAt) {
+      attempt.failed(caller.token.revokedAt ? 'token_revoked' : 'member_disabled');
+    } else {
+      await attempt.succeeded();
+      // Refused tokens are not cached: they are rare, and a later read is what un-disabling a member needs.
       caches.callers.set(secret, caller, clock(), stamp);
+    }
   }
   if (caller.token.revokedAt) throw unauthorized('token_revoked', 'this access token has been revoked');
   if (caller.member.disabledAt) throw unauthorized('member_disabled', 'this member has been disabled');

@@ -36,7 +36,7 @@ export function translateRouteDocs(authErrors: string[], writeErrors: string[]):
         ...authErrors.filter((e) => !e.startsWith('429')),
         '400 validation_failed | invalid_json | unsupported_pair',
         '413 text_too_long | payload_too_large',
-        '429 rate_limited | daily_limit | engine_rate_limited (each with Retry-After)',
+        '429 rate_limited | too_many_attempts | daily_limit | engine_rate_limited (each with Retry-After)',
         '502 engine_failed | engine_auth',
         '503 no_engine | engine_quota',
         '504 engine_timeout',

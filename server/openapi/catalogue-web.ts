@@ -83,7 +83,11 @@ export function webRouteDocs(authErrors: string[]): RouteDoc[] {
       access: 'public',
       response: 'html',
       status: 303,
-      errors: ['400 token not valid', '403 form not sent from this site'],
+      errors: [
+        '400 token not valid, or the body is not the form its content type says',
+        '403 form not sent from this site',
+        '429 too many failed sign-ins from this address (Retry-After)',
+      ],
     },
     {
       method: 'get',
@@ -93,7 +97,7 @@ export function webRouteDocs(authErrors: string[]): RouteDoc[] {
       access: 'public',
       response: 'html',
       status: 303,
-      errors: ['400 link used, expired or unknown'],
+      errors: ['400 link used, expired or unknown', '429 too many failed sign-ins from this address'],
     },
     {
       method: 'post',
@@ -103,7 +107,11 @@ export function webRouteDocs(authErrors: string[]): RouteDoc[] {
       access: 'public',
       response: 'html',
       status: 303,
-      errors: ['400 link used, expired or unknown', '403 form not sent from this site'],
+      errors: [
+        '400 link used, expired or unknown, or the body is not the form its content type says',
+        '403 form not sent from this site',
+        '429 too many failed sign-ins from this address (Retry-After)',
+      ],
     },
     {
       method: 'post',

@@ -46,7 +46,7 @@ export interface RouteDoc {
 
 const authErrors = [
   '401 missing_token | invalid_token | token_revoked | member_disabled',
-  '429 rate_limited',
+  '429 rate_limited | too_many_attempts (failed token checks from this address; Retry-After)',
 ];
 const writeErrors = [
   ...authErrors,

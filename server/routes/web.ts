@@ -29,6 +29,7 @@ import { networkOverview, searchNetworkPractices } from '../library/network.ts';
 import { getPracticeDetail } from '../library/practice-detail.ts';
 import { periodReport } from '../library/report.ts';
 import { searchPractices } from '../library/search.ts';
+import type { AuthAttempt } from '../limits/auth-failures.ts';
 import { hidesContactDetails } from '../stakeholders/contact-visibility.ts';
 import { readJson } from '../validate.ts';
 import {
@@ -98,11 +99,47 @@ const pageSetup = createMiddleware<WebEnv>(async (c, next) => {
   if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
 });
 
+/**
+ * Starts checking a secret the browser sent (cookie, link, pasted token): an attempt from its address's
+ * budget of failed attempts (limits/auth-failures.ts), or, when that is spent, the 429 page to answer.
+ */
+async function beginCheck(c: Context<WebEnv>): Promise<AuthAttempt | Response> {
+  const begun = await c.get('deps').authAttempts.begin(c);
+  if (begun.ok) return begun.attempt;
+  const view = c.get('view');
+  c.header('Retry-After', String(begun.retryAfter));
+  const text = view.t('tooManyAttemptsText', { seconds: String(begun.retryAfter) });
+  return html(c, messagePage(view, { title: view.t('tooManyAttemptsTitle'), text, back: false }), 429);
+}
+
+/** The session a cookie names, checked against the budget of failed attempts; null when it names none. */
+async function checkSession(c: Context<WebEnv>, secret: string | undefined) {
+  if (!secret) return null;
+  const { db, clock } = c.get('deps');
+  const attempt = await beginCheck(c);
+  if (attempt instanceof Response) return attempt;
+  const found = await findSession(db, secret, clock());
+  if (found) await attempt.succeeded();
+  else attempt.failed('bad_session');
+  return found;
+}
+
+/** A POSTed form's fields, or null when the body is not the form its content type says (e.g. multipart). */
+async function formFields(c: Context<WebEnv>): Promise<Record<string, unknown> | null> {
+  try {
+    return await c.req.parseBody();
+  } catch (error) {
+    if (error instanceof ApiError) throw error; // the body limit's 413
+    return null;
+  }
+}
+
 /** The signed-in member, or a redirect to sign in that remembers where the browser was going. */
 const requireSession = createMiddleware<WebEnv>(async (c, next) => {
-  const { db, clock, publicUrl } = c.get('deps');
+  const { publicUrl } = c.get('deps');
   const secret = readSessionCookie(c);
-  const found = await findSession(db, secret, clock());
+  const found = await checkSession(c, secret);
+  if (found instanceof Response) return found;
   if (!found) {
     if (secret) clearSessionCookie(c, publicUrl);
     const target = new URL('/web/sign-in', 'http://x');
@@ -116,7 +153,8 @@ const requireSession = createMiddleware<WebEnv>(async (c, next) => {
   await next();
 });
 
-const html = (c: Context, body: string, status: 200 | 400 | 403 | 404 | 500 = 200) => c.html(body, status);
+const html = (c: Context, body: string, status: 200 | 400 | 403 | 404 | 429 | 500 = 200) =>
+  c.html(body, status);
 
 function badParams(c: Context<WebEnv>, error: unknown): string | null {
   if (error instanceof ParamError) return paramProblem(c.get('view').t, error);
@@ -172,9 +210,9 @@ export const webRoutes = new Hono<WebEnv>()
   )
   .get('/sign-in', async (c) => {
     // Already signed in (another tab signed in meanwhile): straight on to where the member was going.
-    const { db, clock } = c.get('deps');
-    if (await findSession(db, readSessionCookie(c), clock()))
-      return c.redirect(safeNextPath(c.req.query('next')), 303);
+    const found = await checkSession(c, readSessionCookie(c));
+    if (found instanceof Response) return found;
+    if (found) return c.redirect(safeNextPath(c.req.query('next')), 303);
     return signInForm(
       c,
       c.req.query('expired') ? 'signInExpired' : c.req.query('out') ? 'signedOut' : undefined,
@@ -183,14 +221,19 @@ export const webRoutes = new Hono<WebEnv>()
   .post('/sign-in', async (c) => {
     const { db, publicUrl } = c.get('deps');
     if (!sameOriginPost(c, publicUrl)) return signInForm(c, 'signInCsrf', 403);
-    const form = await c.req.parseBody();
+    const form = await formFields(c);
+    if (!form) return signInForm(c, 'formUnreadable', 400);
     const next = typeof form.next === 'string' ? form.next : '';
     const token = typeof form.token === 'string' ? form.token : '';
+    const attempt = await beginCheck(c);
+    if (attempt instanceof Response) return attempt;
     const signingIn = await userForToken(db, token);
     if (!signingIn) {
+      attempt.failed('bad_sign_in_token');
       const view = c.get('view');
       return html(c, signInPage(view, { next: safeNextPath(next), message: 'signInBadToken' }), 400);
     }
+    await attempt.succeeded();
     return signInAnswer(c, signingIn, next);
   })
   .get('/sign-in/link', async (c) => {
@@ -203,22 +246,34 @@ export const webRoutes = new Hono<WebEnv>()
     c.header('Cache-Control', 'no-store');
     const secret = c.req.query('token') ?? '';
     const next = safeNextPath(c.req.query('next'));
+    const attempt = await beginCheck(c);
+    if (attempt instanceof Response) return attempt;
     const found = await peekSignInLink(db, secret, clock());
-    if (!found) return signInForm(c, 'signInLinkInvalid', 400);
-    if (!found.tokenId) return html(c, signInLinkPage(c.get('view'), { secret, next, user: found.user }));
-    const signingIn = await redeemSignInLink(db, secret, clock());
-    if (!signingIn) return signInForm(c, 'signInLinkInvalid', 400);
+    const signingIn = found?.tokenId ? await redeemSignInLink(db, secret, clock()) : null;
+    if (!found || (found.tokenId && !signingIn)) {
+      attempt.failed('bad_sign_in_link');
+      return signInForm(c, 'signInLinkInvalid', 400);
+    }
+    await attempt.succeeded();
+    if (!signingIn) return html(c, signInLinkPage(c.get('view'), { secret, next, user: found.user }));
     return signInAnswer(c, signingIn, next);
   })
   .post('/sign-in/link', async (c) => {
     const { db, clock, publicUrl } = c.get('deps');
     c.header('Referrer-Policy', 'no-referrer');
     if (!sameOriginPost(c, publicUrl)) return signInForm(c, 'signInCsrf', 403);
-    const form = await c.req.parseBody();
+    const form = await formFields(c);
+    if (!form) return signInForm(c, 'formUnreadable', 400);
     const secret = typeof form.token === 'string' ? form.token : '';
     const next = typeof form.next === 'string' ? form.next : '';
+    const attempt = await beginCheck(c);
+    if (attempt instanceof Response) return attempt;
     const signingIn = await redeemSignInLink(db, secret, clock());
-    if (!signingIn) return signInForm(c, 'signInLinkInvalid', 400);
+    if (!signingIn) {
+      attempt.failed('bad_sign_in_link');
+      return signInForm(c, 'signInLinkInvalid', 400);
+    }
+    await attempt.succeeded();
     return signInAnswer(c, signingIn, next);
   })
   .post('/sign-out', async (c) => {

@@ -33,6 +33,17 @@ export const en = {
   signInExpired: 'Your session has ended. Sign in again to continue where you were.',
   signInCsrf: 'This form was not sent from this site, so it was refused. Reload the page and try again.',
   signedOut: 'You are signed out.',
+  formUnreadable: 'This form could not be read. Reload the page and try again.',
+  tooManyAttemptsTitle: 'Too many attempts',
+  tooManyAttemptsText:
+    'Too many sign-in attempts failed from your network. Wait {seconds} seconds, then try again.',
+  signOutEverywhere: 'Sign out everywhere',
+  signOutEverywhereTitle: 'Sign out everywhere',
+  signOutEverywhereText:
+    'This ends every dashboard session of yours, in every browser, and revokes all your access tokens: the extension stops syncing until a coordinator gives you a new token. Your clipped practices stay in the library.',
+  signOutEverywhereButton: 'Sign out everywhere and revoke my tokens',
+  signedOutEverywhere:
+    'You are signed out everywhere and your access tokens are revoked. Ask a coordinator for a new token to sign in again.',
 
   searchLabel: 'Search the library',
   searchButton: 'Search',

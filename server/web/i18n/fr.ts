@@ -35,6 +35,17 @@ export const fr: Record<MessageKey, string> = {
   signInCsrf:
     'Ce formulaire n’a pas été envoyé depuis ce site, il a donc été refusé. Rechargez la page et réessayez.',
   signedOut: 'Vous êtes déconnecté·e.',
+  formUnreadable: 'Ce formulaire n’a pas pu être lu. Rechargez la page et réessayez.',
+  tooManyAttemptsTitle: 'Trop de tentatives',
+  tooManyAttemptsText:
+    'Trop de tentatives de connexion ont échoué depuis votre réseau. Attendez {seconds} secondes, puis réessayez.',
+  signOutEverywhere: 'Se déconnecter partout',
+  signOutEverywhereTitle: 'Se déconnecter partout',
+  signOutEverywhereText:
+    'Cela met fin à toutes vos sessions du tableau de bord, dans tous les navigateurs, et révoque tous vos jetons d’accès : l’extension cesse de se synchroniser jusqu’à ce qu’un·e coordinateur·rice vous donne un nouveau jeton. Vos pratiques restent dans la bibliothèque.',
+  signOutEverywhereButton: 'Me déconnecter partout et révoquer mes jetons',
+  signedOutEverywhere:
+    'Vous êtes déconnecté·e partout et vos jetons d’accès sont révoqués. Demandez un nouveau jeton à un·e coordinateur·rice pour vous reconnecter.',
 
   searchLabel: 'Rechercher dans la bibliothèque',
   searchButton: 'Rechercher',

@@ -1,7 +1,9 @@
 // A ready-made world for route tests: the real app on a fresh database, a controllable clock, and two cities
 // (A and B) with a coordinator, a contributor and a viewer each, every one holding a token.
 import { createApp } from '../../../server/app.ts';
+import type { AuthFailureOptions } from '../../../server/limits/auth-failures.ts';
 import type { RateLimitOptions } from '../../../server/limits/rate-limit.ts';
+import type { Logger } from '../../../server/on-error.ts';
 import { addMember, createCity, issueToken } from '../../../server/tenancy/tenancy.ts';
 import type { TranslationOptions } from '../../../server/translate/setup.ts';
 import type { City } from '../../../shared/schemas/city.ts';
@@ -36,6 +38,9 @@ export async function makeWorld(
     rateLimit?: RateLimitOptions | false;
     maxBodyBytes?: number;
     translation?: TranslationOptions;
+    authFailures?: AuthFailureOptions | false;
+    trustProxy?: number;
+    log?: Logger;
   } = {},
 ) {
   const db = await backend.freshDb();
@@ -43,8 +48,10 @@ export async function makeWorld(
   const app = createApp({
     db,
     clock: () => clock.now,
-    log: () => {},
+    log: options.log ?? (() => {}),
     rateLimit: options.rateLimit ?? false,
+    authFailures: options.authFailures,
+    trustProxy: options.trustProxy,
     maxBodyBytes: options.maxBodyBytes,
     translation: options.translation,
   });
