@@ -9,7 +9,8 @@ import type { Db } from '../db/client.ts';
 import { cities, members, tokens } from '../db/schema/index.ts';
 import { grantNetwork, revokeNetwork } from '../library/network-grants.ts';
 import { updateCitySettings } from '../tenancy/city-settings.ts';
-import { addMember, createCity, issueToken, revokeToken } from '../tenancy/tenancy.ts';
+import { accessAfterEnabling, endAllAccess, hasOtherCoordinator } from '../tenancy/member-access.ts';
+import { addMember, createCity, iso, issueToken, revokeToken } from '../tenancy/tenancy.ts';
 import { createSignInLink, signInLinkUrl } from '../web/session.ts';
 
 export const usage = `Usage: npm run admin -- <command> [options]
@@ -17,7 +18,10 @@ export const usage = `Usage: npm run admin -- <command> [options]
   set-city     --city ID [--name NAME] [--country CC] [--lang LANG] [--viewers-see-contacts true|false]
   add-member   --city ID --name NAME --role coordinator|contributor|viewer [--email EMAIL]
   issue-token  --member ID [--label LABEL] [--server URL]   prints the token (once) and its connect link
-  revoke-token --token ID|PREFIX
+  revoke-token --token ID|PREFIX                           (the member's last token: their dashboard sessions end too)
+  sign-out-everywhere --member ID   revokes every token of the member and ends every dashboard session
+  disable-member --member ID        the member is refused everywhere; every token and session ends for good
+  enable-member  --member ID        lets the member in again: nothing from before comes back (issue-token)
   sign-in-link --member ID [--server URL]                  a web dashboard link that signs in once (15 min)
   list         [--city ID]                                 cities, members and tokens (never secrets)
   grant-network  --member ID --network ID   the member sees the network's shared practices and its cities' counts
@@ -138,6 +142,45 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
       return;
     }
     case 'list':
+    case 'sign-out-everywhere': {
+      const member = await memberById(db, need('member'));
+      const ended = await db.transaction((tx) => endAllAccess(tx, member.cityId, member.id, now));
+      out(
+        `${member.name} is signed out everywhere: ${ended.tokensRevoked} token(s) revoked, ${ended.sessionsEnded} dashboard session(s) ended`,
+      );
+      return;
+    }
+    case 'disable-member': {
+      const member = await memberById(db, need('member'));
+      if (member.disabledAt) fail(`member ${member.id} is already disabled (since ${member.disabledAt})`);
+      if (member.role === 'coordinator' && !(await hasOtherCoordinator(db, member.cityId, member.id)))
+        fail('a city needs at least one active coordinator');
+      const ended = await db.transaction(async (tx) => {
+        await tx
+          .update(members)
+          .set({ disabledAt: iso(now) })
+          .where(eq(members.id, member.id));
+        return endAllAccess(tx, member.cityId, member.id, now);
+      });
+      out(
+        `disabled ${member.name}: ${ended.tokensRevoked} token(s) revoked and ${ended.sessionsEnded} dashboard session(s) ended, for good (enable-member brings none back)`,
+      );
+      return;
+    }
+    case 'enable-member': {
+      const member = await memberById(db, need('member'));
+      if (!member.disabledAt) fail(`member ${member.id} is not disabled`);
+      const after = await db.transaction(async (tx) => {
+        await tx.update(members).set({ disabledAt: null }).where(eq(members.id, member.id));
+        return accessAfterEnabling(tx, member.cityId, member.id, member.disabledAt!, now);
+      });
+      out(
+        after.liveTokens > 0
+          ? `enabled ${member.name}: ${after.liveTokens} token(s) issued since the disabling work; no token or session from before came back`
+          : `enabled ${member.name}: no token or session from before came back; give them a new token: npm run admin -- issue-token --member ${member.id}`,
+      );
+      return;
+    }
       await list(db, out, v.city);
       return;
     case 'grant-network': {
@@ -214,6 +257,11 @@ function check<T>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   return fail(`--${String(issue.path[0] ?? '')}: ${issue.message}`.replace('--networkId', '--network'));
+}
+
+async function memberById(db: Db, id: string) {
+  const [member] = await db.select().from(members).where(eq(members.id, id));
+  return member ?? fail(`no member ${id}`);
 }
 
 function fail(message: string): never {

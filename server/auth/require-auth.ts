@@ -58,15 +58,16 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     }
     caller = row as Caller;
     if (caller.token.revokedAt || caller.member.disabledAt) {
-      attempt.failed(caller.token.revokedAt ? 'token_revoked' : 'member_disabled');
+      attempt.failed(caller.member.disabledAt ? 'member_disabled' : 'token_revoked');
     } else {
       await attempt.succeeded();
       // Refused tokens are not cached: they are rare, and a later read is what un-disabling a member needs.
       caches.callers.set(secret, caller, clock(), stamp);
     }
   }
-  if (caller.token.revokedAt) throw unauthorized('token_revoked', 'this access token has been revoked');
+  // A disabled member's tokens are revoked too (tenancy/member-access.ts): they are told the reason that matters.
   if (caller.member.disabledAt) throw unauthorized('member_disabled', 'this member has been disabled');
+  if (caller.token.revokedAt) throw unauthorized('token_revoked', 'this access token has been revoked');
 
   const now = clock();
   const { token } = caller;

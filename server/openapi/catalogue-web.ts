@@ -122,6 +122,16 @@ export function webRouteDocs(authErrors: string[]): RouteDoc[] {
       status: 303,
       errors: ['403 form not sent from this site'],
     },
+    page('/web/sign-out-everywhere', 'sign out everywhere: what it does, and the button that does it'),
+    {
+      method: 'post',
+      path: '/web/sign-out-everywhere',
+      summary: `${session}: end every dashboard session of the signed-in member and revoke all their access tokens; redirects to sign in`,
+      access: 'public',
+      response: 'html',
+      status: 303,
+      errors: ['403 form not sent from this site'],
+    },
     {
       method: 'get',
       path: '/web/lang',

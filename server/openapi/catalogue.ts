@@ -18,10 +18,12 @@ import {
   issuedTokenSchema,
   issueTokenSchema,
   memberListSchema,
+  memberPatchResponseSchema,
   memberPatchSchema,
   memberResponseSchema,
   meSchema,
   newMemberSchema,
+  signOutEverywhereResponseSchema,
   tokenListSchema,
   tokenResponseSchema,
 } from '../../shared/api/tenancy.ts';
@@ -118,11 +120,21 @@ export const catalogue: RouteDoc[] = [
   {
     method: 'patch',
     path: '/api/members/{id}',
-    summary: "Change a member's name, e-mail, role or disabled state",
+    summary:
+      "Change a member's name, e-mail, role or disabled state. Disabling revokes every token and ends every dashboard session, for good: re-enabling brings none back (`access` says what works; issue a new token)",
     access: 'coordinator',
     body: memberPatchSchema,
-    response: memberResponseSchema,
+    response: memberPatchResponseSchema,
     errors: [...writeErrors, '404 not_found', '409 last_coordinator'],
+  },
+  {
+    method: 'post',
+    path: '/api/members/{id}/sign-out-everywhere',
+    summary:
+      'Sign a member out everywhere: revoke every access token and end every dashboard session. Any member for themselves (the token in use included), a coordinator for any member of the city',
+    access: 'member',
+    response: signOutEverywhereResponseSchema,
+    errors: [...authErrors, '403 forbidden (another member, not a coordinator)', '404 not_found'],
   },
   {
     method: 'get',

@@ -31,6 +31,7 @@ import { periodReport } from '../library/report.ts';
 import { searchPractices } from '../library/search.ts';
 import type { AuthAttempt } from '../limits/auth-failures.ts';
 import { hidesContactDetails } from '../stakeholders/contact-visibility.ts';
+import { endAllAccess } from '../tenancy/member-access.ts';
 import { readJson } from '../validate.ts';
 import {
   clearSessionCookie,
@@ -51,6 +52,7 @@ import { practicePage } from '../web/pages/practice.tsx';
 import { reportPage } from '../web/pages/report.tsx';
 import { signInPage } from '../web/pages/sign-in.tsx';
 import { signInLinkPage } from '../web/pages/sign-in-link.tsx';
+import { signOutEverywherePage } from '../web/pages/sign-out-everywhere.tsx';
 import { paramProblem } from '../web/param-problem.ts';
 import { sameOriginPost } from '../web/same-origin.ts';
 import {
@@ -215,7 +217,13 @@ export const webRoutes = new Hono<WebEnv>()
     if (found) return c.redirect(safeNextPath(c.req.query('next')), 303);
     return signInForm(
       c,
-      c.req.query('expired') ? 'signInExpired' : c.req.query('out') ? 'signedOut' : undefined,
+      c.req.query('expired')
+        ? 'signInExpired'
+        : c.req.query('everywhere')
+          ? 'signedOutEverywhere'
+          : c.req.query('out')
+            ? 'signedOut'
+            : undefined,
     );
   })
   .post('/sign-in', async (c) => {
@@ -282,6 +290,17 @@ export const webRoutes = new Hono<WebEnv>()
     await endSession(db, readSessionCookie(c));
     clearSessionCookie(c, publicUrl);
     return c.redirect('/web/sign-in?out=1', 303);
+  })
+  .get('/sign-out-everywhere', requireSession, (c) => html(c, signOutEverywherePage(c.get('view'))))
+  .post('/sign-out-everywhere', requireSession, async (c) => {
+    // Every token and session of the signed-in member (tenancy/member-access.ts), this one included.
+    const { db, clock, publicUrl, caches } = c.get('deps');
+    if (!sameOriginPost(c, publicUrl)) return signInForm(c, 'signInCsrf', 403);
+    const { member, city } = c.get('user');
+    await db.transaction((tx) => endAllAccess(tx, city.id, member.id, clock()));
+    caches.tenancyChanged();
+    clearSessionCookie(c, publicUrl);
+    return c.redirect('/web/sign-in?everywhere=1', 303);
   })
   .get('/lang', (c) => {
     const wanted = c.req.query('set');

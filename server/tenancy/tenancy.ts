@@ -6,6 +6,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { hashToken, newTokenSecret, tokenPrefix } from '../auth/token-secret.ts';
 import type { Db } from '../db/client.ts';
 import { cities, members, signInLinks, tokens, webSessions } from '../db/schema/index.ts';
+import { endSessions, hasLiveToken } from './member-access.ts';
 import { cityRecord, memberRecord, tokenRecord } from './records.ts';
 
 type Runner = Pick<Db, 'insert' | 'select' | 'update'>;
@@ -61,7 +62,12 @@ export async function issueToken(
   return { secret, token: tokenRecord(row!) };
 }
 
-/** Revokes a token of `cityId`; null when there is no such token in that city. Revoking twice is a no-op. */
+/**
+ * Revokes a token of `cityId`; null when there is no such token in that city. Revoking twice is a no-op.
+ * The dashboard sessions it opened end with it and the sign-in links it asked for cannot be used; when it
+ * was the member's last live token, every session of theirs ends too, those opened with a link the server
+ * printed included (revoking all of a member's tokens signs them out everywhere).
+ */
 export async function revokeToken(
   db: Pick<Db, 'select' | 'update' | 'delete'>,
   cityId: string,
@@ -72,11 +78,12 @@ export async function revokeToken(
     .update(tokens)
     .set({ revokedAt: iso(now) })
     .where(and(eq(tokens.cityId, cityId), eq(tokens.id, tokenId), isNull(tokens.revokedAt)))
-    .returning({ id: tokens.id });
+    .returning({ id: tokens.id, memberId: tokens.memberId });
   if (revoked.length > 0) {
-    // The dashboard sessions it opened end with it, and the sign-in links it asked for cannot be used.
     await db.delete(webSessions).where(eq(webSessions.tokenId, tokenId));
     await db.delete(signInLinks).where(eq(signInLinks.tokenId, tokenId));
+    const { memberId } = revoked[0]!;
+    if (!(await hasLiveToken(db, cityId, memberId))) await endSessions(db, cityId, memberId);
   }
   const [row] = await db
     .select()

@@ -64,6 +64,7 @@ function Header({ view, section }: { view: View; section?: Section }) {
               </button>
             </form>
           )}
+          {user && <a href="/web/sign-out-everywhere">{t('signOutEverywhere')}</a>}
         </div>
       </div>
     </header>

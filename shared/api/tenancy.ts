@@ -70,3 +70,28 @@ export const memberListSchema = z.object({ members: z.array(memberSchema) });
 export const memberResponseSchema = z.object({ member: memberSchema });
 export const tokenListSchema = z.object({ tokens: z.array(tokenInfoSchema) });
 export const tokenResponseSchema = z.object({ token: tokenInfoSchema });
+
+/** What ending a member's access did: tokens revoked, dashboard sessions ended (server/tenancy/member-access.ts). */
+export const accessEndedSchema = z.object({
+  tokensRevoked: z.number().int(),
+  sessionsEnded: z.number().int(),
+});
+
+export const signOutEverywhereResponseSchema = accessEndedSchema.extend({
+  member: memberSchema,
+  message: z.string(),
+});
+
+export const memberPatchResponseSchema = z.object({
+  member: memberSchema,
+  access: accessEndedSchema
+    .extend({
+      liveTokens: z
+        .number()
+        .int()
+        .describe('tokens that work now: after re-enabling, only ones issued since'),
+      message: z.string(),
+    })
+    .optional()
+    .describe('present when the patch disabled or re-enabled the member'),
+});

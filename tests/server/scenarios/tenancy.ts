@@ -98,14 +98,21 @@ export function tenancyScenarios(backend: Backend) {
       ).toBe(200);
     });
 
-    it('a disabled member is refused with member_disabled, and enabled again', async () => {
+    it('a disabled member is refused with member_disabled; enabled again, they need a new token', async () => {
       const w = await makeWorld(backend);
       const path = `/api/members/${w.a.contributor.member.id}`;
       await w.call('PATCH', path, { token: w.a.coordinator.token, json: { disabled: true } });
       const refused = await w.call('GET', '/api/me', { token: w.a.contributor.token });
       expect([refused.status, refused.body.error.code]).toEqual([401, 'member_disabled']);
       await w.call('PATCH', path, { token: w.a.coordinator.token, json: { disabled: false } });
-      expect((await w.call('GET', '/api/me', { token: w.a.contributor.token })).status).toBe(200);
+      // Disabling revoked the old token for good (server/tenancy/member-access.ts).
+      const old = await w.call('GET', '/api/me', { token: w.a.contributor.token });
+      expect([old.status, old.body.error.code]).toEqual([401, 'token_revoked']);
+      const issued = await w.call('POST', '/api/tokens', {
+        token: w.a.coordinator.token,
+        json: { memberId: w.a.contributor.member.id },
+      });
+      expect((await w.call('GET', '/api/me', { token: issued.body.secret })).status).toBe(200);
     });
 
     it('issuing a token shows the secret once with a connect link; only its hash and prefix are kept', async () => {
