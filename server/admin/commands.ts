@@ -142,6 +142,8 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
       return;
     }
     case 'list':
+      await list(db, out, v.city);
+      return;
     case 'sign-out-everywhere': {
       const member = await memberById(db, need('member'));
       const ended = await db.transaction((tx) => endAllAccess(tx, member.cityId, member.id, now));
@@ -181,8 +183,6 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
       );
       return;
     }
-      await list(db, out, v.city);
-      return;
     case 'grant-network': {
       const granted = await grantNetwork(db, need('member'), need('network'), now);
       if (!granted.ok) fail(granted.reason);

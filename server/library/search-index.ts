@@ -10,6 +10,7 @@
 import type { InStatement, Transaction } from '@libsql/client';
 import { foldText, searchableContentChars } from '../../shared/search/fold.ts';
 import { findIndexArea } from '../../shared/taxonomy/index.ts';
+import { readBudgetBytes, readInSlices } from '../db/bounded-reads.ts';
 import type { Db } from '../db/client.ts';
 
 /** Objects read per catch-up step (each step its own short write transaction, so pushes are not held up). */
@@ -39,13 +40,15 @@ export function catchUpSearchIndex(db: Db, cityId: string): Promise<void> {
  * (server/main.ts), so the index of a library that was never indexed (after the upgrade that added search, or
  * a restored database) is built before members search rather than by the first search. A search or
  * aggregate arriving meanwhile waits for its city's catch-up (the same promise), then answers in full: no
- * partial results. Ends with `PRAGMA optimize`, so the planner has statistics for the new tables.
+ * partial results. Ends with `PRAGMA optimize` on an embedded file, so the planner has statistics for the new
+ * tables.
  */
 export async function catchUpAllSearchIndexes(db: Db): Promise<{ cities: number; ms: number }> {
   const started = performance.now();
   const cities = await db.$client.execute('SELECT id FROM cities ORDER BY id');
   for (const row of cities.rows) await catchUpSearchIndex(db, String(row.id));
-  await db.$client.execute('PRAGMA optimize');
+  // A libSQL server refuses the pragma (SQL_PARSE_ERROR "unsupported statement"): the embedded file only.
+  if (db.$client.protocol === 'file') await db.$client.execute('PRAGMA optimize');
   return { cities: cities.rows.length, ms: performance.now() - started };
 }
 
@@ -82,13 +85,23 @@ async function step(tx: Transaction, cityId: string): Promise<boolean> {
   const indexed = Number(state.rows[0]!.i ?? -1);
   if (indexed >= libraryVersion) return true;
 
-  // The highest version of this slice: at least `stepRows` changed objects up to it (all of its own version).
-  const bound = await tx.execute({
-    sql: `SELECT version FROM library_objects WHERE city_id = ? AND version > ?
-          ORDER BY version LIMIT 1 OFFSET ${stepRows - 1}`,
+  // The highest version of this slice: the version of the `stepRows`-th changed object, or of the first one
+  // past `readBudgetBytes` of stored data (all of its own version either way), so a step's transaction stays
+  // short and its reads stay under a libSQL server's answer limit (server/db/bounded-reads.ts).
+  const sizes = await tx.execute({
+    sql: `SELECT version, octet_length(data) AS b FROM library_objects WHERE city_id = ? AND version > ?
+          ORDER BY version LIMIT ${stepRows}`,
     args: [cityId, indexed],
   });
-  const upTo = bound.rows[0] ? Math.min(Number(bound.rows[0].version), libraryVersion) : libraryVersion;
+  let upTo = libraryVersion;
+  let bytes = 0;
+  for (const [i, r] of sizes.rows.entries()) {
+    bytes += Number(r.b);
+    if (bytes > readBudgetBytes || i === stepRows - 1) {
+      upTo = Math.min(Number(r.version), libraryVersion);
+      break;
+    }
+  }
 
   const changed = await tx.execute({
     sql: `SELECT id, kind, parent_id, deleted_at FROM library_objects
@@ -162,14 +175,26 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
       `DELETE FROM search_docs WHERE rowid IN (${list})`,
     );
   }
-  const live = await tx.execute({
-    sql: `SELECT id, created_by, data FROM library_objects
+  // The practices' texts in slices of the byte budget: one version may hold thousands of practices.
+  const liveSizes = await tx.execute({
+    sql: `SELECT id, octet_length(data) AS b FROM library_objects
           WHERE city_id = ? AND kind = 'practice' AND deleted_at IS NULL AND id IN (${marks})`,
     args: [cityId, ...ids],
   });
+  const live = await readInSlices(
+    liveSizes.rows,
+    (r) => Number(r.b),
+    async (slice) =>
+      (
+        await tx.execute({
+          sql: `SELECT id, created_by, data FROM library_objects WHERE city_id = ? AND id IN (${slice.map(() => '?').join(', ')})`,
+          args: [cityId, ...slice.map((r) => String(r.id))],
+        })
+      ).rows,
+  );
   const quotes = new Map<string, string[]>();
   const highlightIds = new Map<string, string[]>();
-  if (live.rows.length > 0) {
+  if (live.length > 0) {
     const hl = await tx.execute({
       sql: `SELECT id, parent_id, json_extract(data, '$.quote.exact') AS exact FROM library_objects
             WHERE city_id = ? AND kind = 'highlight' AND deleted_at IS NULL AND parent_id IN (${marks})`,
@@ -186,7 +211,7 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
   }
   const top = await tx.execute('SELECT coalesce(max(rowid), 0) AS m FROM search_docs');
   let next = Number(top.rows[0]!.m) + 1;
-  for (const r of live.rows) {
+  for (const r of live) {
     const id = String(r.id);
     const p = JSON.parse(String(r.data)) as PracticeData;
     const doc = next++;

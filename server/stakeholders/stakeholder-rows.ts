@@ -1,11 +1,12 @@
 // Reading a city's stakeholders and the practices that link them, for the /api/stakeholders routes. Every
 // query is scoped by the caller's city; an id of another city, of another kind or made up is simply absent.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { RankablePractice } from '../../shared/contacts/ranking.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import { materialise } from '../../shared/sync/object-state.ts';
 import type { Db } from '../db/client.ts';
 import { libraryObjects } from '../db/schema/index.ts';
+import { liveRows } from '../library/objects.ts';
 import { stateFromRow } from '../sync/object-rows.ts';
 
 type Reader = Pick<Db, 'select'>;
@@ -29,19 +30,9 @@ export async function stakeholderRow(db: Reader, cityId: string, id: string): Pr
 export const stakeholderRecord = (row: ObjectRow): Stakeholder =>
   materialise(stateFromRow(row), row.cityId) as Stakeholder;
 
-/** Every live stakeholder of the city, as records. */
+/** Every live stakeholder of the city, as records (read in slices of the byte budget: liveRows). */
 export async function liveStakeholders(db: Reader, cityId: string): Promise<Stakeholder[]> {
-  const rows = await db
-    .select()
-    .from(libraryObjects)
-    .where(
-      and(
-        eq(libraryObjects.cityId, cityId),
-        eq(libraryObjects.kind, 'stakeholder'),
-        isNull(libraryObjects.deletedAt),
-      ),
-    );
-  return rows.map(stakeholderRecord);
+  return (await liveRows(db, cityId, 'stakeholder')).map(stakeholderRecord);
 }
 
 /**

@@ -8,18 +8,20 @@
 // page text out of every practice (SQLite's json_remove on the stored text, still no parse here), so a
 // library is listed after a quarter of the bytes; `until` bounds the pull, so a client can walk again the
 // range it pulled that way and fetch only what it is missing.
-import type { Client, Row as SqlRow } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import type { Change, OmittableField } from '../../shared/api/sync.ts';
 import type { Kind } from '../../shared/sync/kinds.ts';
-import { cutPage } from '../../shared/sync/pull.ts';
+import { cutPage, type VersionedRow } from '../../shared/sync/pull.ts';
 import type { Caller } from '../app-env.ts';
 import type { AppCaches } from '../auth/caller-cache.ts';
+import { maxSliceRows, withShrinkingBudget } from '../db/bounded-reads.ts';
 import type { Db } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
 import { stakeholderFor } from '../stakeholders/contact-visibility.ts';
 
 /** A stored object as the pull reads it: the envelope, and `data` as the JSON text it is stored as. */
 interface PulledRow {
+  rowid: number;
   kind: Kind;
   id: string;
   version: number;
@@ -84,19 +86,18 @@ async function pullChanges(
   // A bounded pull (a backfill) ends where it was asked to; its bound is a version the client already has.
   const through = until === undefined ? libraryVersion : Math.min(until, libraryVersion);
   if (since === through) return upToDate;
-  // Ordered by version only, as the index gives it: the page is cut on version boundaries, so which rows of
-  // the version the limit cuts through come first does not matter (cutPage drops or refetches that version).
-  const rows = await select(
-    db.$client,
-    'city_id = ? and version > ? and version <= ? order by version limit ?',
-    [cityId, since, through, limit + 1],
-    omit,
+  // The page: at most `limit` rows and `readBudgetBytes` of stored bytes (a libSQL server refuses an answer
+  // over 10 MB: server/db/bounded-reads.ts), cut on version boundaries; `next` is the first row left out,
+  // which tells the version the page must end before (cutPage drops or refetches that version).
+  const range = { cityId, omit, where: 'version > ? and version <= ?', args: [since, through] };
+  const { rows, next } = await withShrinkingBudget((budget) =>
+    readMeasured(db.$client, range, limit, budget),
   );
-  const page = cutPage(rows, limit, through);
+  const page = cutPage<PulledRow | VersionedRow>(next ? [...rows, next] : rows, rows.length, through);
   const pageRows =
     page.wholeVersion === undefined
-      ? page.rows
-      : await select(db.$client, 'city_id = ? and version = ?', [cityId, page.wholeVersion], omit);
+      ? (page.rows as PulledRow[])
+      : await readWholeVersion(db.$client, cityId, page.wholeVersion, omit);
   const changes = pageRows
     .sort(byVersionThenId)
     .map((r) => changeJson(r, caller, omit))
@@ -113,31 +114,115 @@ function byVersionThenId(a: PulledRow, b: PulledRow): number {
   return a.version - b.version || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-async function select(
+/** Rows of one statement, in (version, rowid) order: those of the page (`rows`), then the first left out. */
+interface MeasuredRead {
+  rows: PulledRow[];
+  /** The first row in order that did not fit (by count or bytes); absent when the range ended. */
+  next?: VersionedRow;
+}
+
+interface Range {
+  cityId: string;
+  omit: OmittableField | undefined;
+  /** Conditions on `version` (and `rowid`) after the city's. */
+  where: string;
+  args: number[];
+}
+
+/**
+ * The range's first rows that fit in `maxRows` and `budget` stored bytes of what is sent (`data`, or `data`
+ * without the omitted field), and the first one that does not, in one statement: the rows' sizes are summed
+ * in order by a window over the (city_id, version) index's first `maxRows + 1` rows, then only the rows that
+ * fit are read with their text. The first row is always read, however large (a page never stops before it).
+ * Without `omit` the sizes are `octet_length(data)`, read from each record's header, and the texts are read
+ * by rowid after the window (so the window's sort never holds them); with `omit` the shortened text is made
+ * once and carried through (it is what must be measured, and it is small).
+ */
+async function readMeasured(
   client: Client,
-  where: string,
-  args: (string | number)[],
+  range: Range,
+  maxRows: number,
+  budget: number,
+): Promise<MeasuredRead> {
+  const scope = `city_id = ? and ${range.where}`;
+  const columns = [
+    'kind',
+    'id',
+    'version',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'deleted_at',
+  ];
+  const envelope = columns.join(', ');
+  const fits = 'n <= ? and (n = 1 or upto <= ?)';
+  const window = 'row_number() over w as n, sum(b) over w as upto';
+  const order = 'window w as (order by version, r rows unbounded preceding)';
+  const kept = 'n <= ? + 1 and (n <= 2 or upto - b <= ?)';
+  const sql = range.omit
+    ? `select n, r, ${envelope}, case when ${fits} then d end from (
+         select *, ${window} from (
+           select *, octet_length(d) as b from (
+             select rowid as r, ${envelope},
+               case when kind = 'practice' then json_remove(data, '$.${range.omit}') else data end as d
+             from library_objects where ${scope} order by version, rowid limit ?)) ${order})
+       where ${kept}`
+    : `select s.n, s.r, ${columns.map((c) => `o.${c}`).join(', ')}, case when ${fits} then o.data end from (
+         select r, version, b, ${window} from (
+           select rowid as r, version, octet_length(data) as b from library_objects
+           where ${scope} order by version, rowid limit ?) ${order}) s
+       join library_objects o on o.rowid = s.r
+       where ${kept}`;
+  const result = await client.execute({
+    sql,
+    args: [maxRows, budget, range.cityId, ...range.args, maxRows + 1, maxRows, budget],
+  });
+  const rows: PulledRow[] = [];
+  let next: VersionedRow | undefined;
+  const all = [...result.rows].sort((a, b) => Number(a[0]) - Number(b[0]));
+  for (const r of all) {
+    if (r[10] === null) {
+      next = { version: Number(r[4]) };
+      break;
+    }
+    rows.push({
+      rowid: Number(r[1]),
+      kind: String(r[2]) as Kind,
+      id: String(r[3]),
+      version: Number(r[4]),
+      createdAt: String(r[5]),
+      createdBy: String(r[6]),
+      updatedAt: String(r[7]),
+      updatedBy: String(r[8]),
+      deletedAt: r[9] === null ? null : String(r[9]),
+      data: String(r[10]),
+    });
+  }
+  return { rows, next };
+}
+
+/**
+ * Every row of one version that alone holds more than a page (an erasure unlinking a contact from every
+ * practice is one version): sent whole, as the protocol says, but read in slices of the byte budget.
+ */
+async function readWholeVersion(
+  client: Client,
+  cityId: string,
+  version: number,
   omit: OmittableField | undefined,
 ): Promise<PulledRow[]> {
-  // The stored text is compact JSON (JSON.stringify); json_remove keeps it so, keys in their order.
-  const data = omit
-    ? `case when kind = 'practice' then json_remove(data, '$.${omit}') else data end`
-    : 'data';
-  const result = await client.execute({
-    sql: `select kind, id, version, created_at, created_by, updated_at, updated_by, deleted_at, ${data} from library_objects where ${where}`,
-    args,
-  });
-  return result.rows.map((r: SqlRow) => ({
-    kind: String(r[0]) as Kind,
-    id: String(r[1]),
-    version: Number(r[2]),
-    createdAt: String(r[3]),
-    createdBy: String(r[4]),
-    updatedAt: String(r[5]),
-    updatedBy: String(r[6]),
-    deletedAt: r[7] === null ? null : String(r[7]),
-    data: String(r[8]),
-  }));
+  const out: PulledRow[] = [];
+  let after = -1;
+  for (;;) {
+    const range = { cityId, omit, where: 'version = ? and rowid > ?', args: [version, after] };
+    const { rows, next } = await withShrinkingBudget((budget) =>
+      readMeasured(client, range, maxSliceRows, budget),
+    );
+    out.push(...rows);
+    if (!next || rows.length === 0) return out;
+    after = rows.at(-1)!.rowid;
+  }
 }
 
 /** A change as JSON text: the envelope's fields, then the stored data's (which win, as a spread would). */
