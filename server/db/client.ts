@@ -3,6 +3,7 @@
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { wellFormedArgs } from './well-formed-args.ts';
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
@@ -26,7 +27,8 @@ export async function openDb({
     isFile ? { url, concurrency: connections, timeout: busyTimeoutMs } : { url, authToken },
   );
   if (isFile) await tuneFileConnections(client, connections);
-  return drizzle({ client, schema });
+  // Every statement's strings well-formed, on a file or a server alike (db/well-formed-args.ts).
+  return drizzle({ client: wellFormedArgs(client), schema });
 }
 
 /**

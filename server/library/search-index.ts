@@ -10,6 +10,7 @@
 import type { InStatement, Transaction } from '@libsql/client';
 import { foldText, searchableContentChars } from '../../shared/search/fold.ts';
 import { findIndexArea } from '../../shared/taxonomy/index.ts';
+import { toWellFormed } from '../../shared/well-formed.ts';
 import { readBudgetBytes, readInSlices } from '../db/bounded-reads.ts';
 import type { Db } from '../db/client.ts';
 
@@ -46,7 +47,12 @@ export function catchUpSearchIndex(db: Db, cityId: string): Promise<void> {
 export async function catchUpAllSearchIndexes(db: Db): Promise<{ cities: number; ms: number }> {
   const started = performance.now();
   const cities = await db.$client.execute('SELECT id FROM cities ORDER BY id');
-  for (const row of cities.rows) await catchUpSearchIndex(db, String(row.id));
+  for (const row of cities.rows) {
+    // One city's failure is logged, not the end of the others' (this runs at every start: issue 15).
+    await catchUpSearchIndex(db, String(row.id)).catch((error) =>
+      console.error(`Search index: catching up city ${String(row.id)} failed`, error),
+    );
+  }
   // A libSQL server refuses the pragma (SQL_PARSE_ERROR "unsupported statement"): the embedded file only.
   if (db.$client.protocol === 'file') await db.$client.execute('PRAGMA optimize');
   return { cities: cities.rows.length, ms: performance.now() - started };
@@ -146,6 +152,46 @@ export interface PracticeData {
   clippedAt?: string;
 }
 
+/** A string column read with `->` (JSON text, or null), as a string; '' for anything else. */
+function jsonString(json: unknown): string {
+  if (typeof json !== 'string') return '';
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'string' ? toWellFormed(value) : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A stored practice's data as the index reads it: strings and lists of strings where it expects them (anything
+ * else left out), every string well-formed. Null, logged, when the text is not a JSON object: one bad row
+ * is left out of the index and the catch-up goes on, since the server starts one at every start (issue 15).
+ */
+export function practiceData(cityId: string, id: string, data: unknown): PracticeData | null {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(String(data));
+  } catch {
+    // Not JSON: left out below.
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    console.error(`Search index: practice ${id} of city ${cityId} left out: its data is not a JSON object`);
+    return null;
+  }
+  const raw = parsed as Record<string, unknown>;
+  const out: PracticeData = {};
+  const text = (v: unknown) => (typeof v === 'string' ? toWellFormed(v) : undefined);
+  const list = (v: unknown) =>
+    Array.isArray(v) ? v.filter((e): e is string => typeof e === 'string').map(toWellFormed) : undefined;
+  for (const key of ['title', 'excerpt', 'note', 'contentMarkdown', 'visibility', 'clippedAt'] as const)
+    out[key] = text(raw[key]);
+  for (const key of ['siteName', 'byline', 'lang'] as const) out[key] = text(raw[key]) ?? null;
+  out.tags = list(raw.tags);
+  out.areas = list(raw.areas);
+  return out;
+}
+
 /** Replaces the index rows of these practices by their current state (none for a deleted one). */
 async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<void> {
   const marks = ids.map(() => '?').join(', ');
@@ -196,13 +242,15 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
   const highlightIds = new Map<string, string[]>();
   if (live.length > 0) {
     const hl = await tx.execute({
-      sql: `SELECT id, parent_id, json_extract(data, '$.quote.exact') AS exact FROM library_objects
+      // `->` (the value as JSON text), not json_extract: a stored lone-surrogate escape would come out of
+      // json_extract as invalid UTF-8, on which the libSQL client panics (issue 15); JSON.parse takes the escape.
+      sql: `SELECT id, parent_id, data -> '$.quote.exact' AS exact FROM library_objects
             WHERE city_id = ? AND kind = 'highlight' AND deleted_at IS NULL AND parent_id IN (${marks})`,
       args: [cityId, ...ids],
     });
     for (const h of hl.rows) {
       const list = quotes.get(String(h.parent_id)) ?? [];
-      list.push(String(h.exact ?? ''));
+      list.push(jsonString(h.exact));
       quotes.set(String(h.parent_id), list);
       const hids = highlightIds.get(String(h.parent_id)) ?? [];
       hids.push(String(h.id));
@@ -213,7 +261,8 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
   let next = Number(top.rows[0]!.m) + 1;
   for (const r of live) {
     const id = String(r.id);
-    const p = JSON.parse(String(r.data)) as PracticeData;
+    const p = practiceData(cityId, id, r.data);
+    if (!p) continue;
     const doc = next++;
     const clippedAt = normaliseInstant(p.clippedAt);
     const tags = p.tags ?? [];

@@ -4,6 +4,7 @@
 // never a deleted one (the index catches up from the library version first, search-index.ts).
 import type { InValue } from '@libsql/client';
 import type { LibraryQuery, PracticeHit, SearchResult } from '../../shared/api/library.ts';
+import { toWellFormed } from '../../shared/well-formed.ts';
 import type { Db } from '../db/client.ts';
 import { filterMatch, filterSql, termsAreExact } from './filters.ts';
 import { markMatches, queryTokens } from './marks.ts';
@@ -307,11 +308,31 @@ interface HitRow {
   url: string | null;
   site: string | null;
   excerpt: string | null;
-  areas: string | null;
-  tags: string | null;
+  areas: string[] | null;
+  tags: string[] | null;
   lang: string | null;
   visibility: string | null;
   clipped: string | null;
+}
+
+const jsonColumns = [
+  'title',
+  'url',
+  'site',
+  'excerpt',
+  'areas',
+  'tags',
+  'lang',
+  'visibility',
+  'clipped',
+] as const;
+
+/** A value read as JSON text: parsed, its strings well-formed (an answer is JSON, so it must hold text). */
+function jsonValue(json: string | null): unknown {
+  if (json === null) return null;
+  const value: unknown = JSON.parse(json);
+  if (typeof value === 'string') return toWellFormed(value);
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? toWellFormed(v) : v)) : value;
 }
 
 /** The hits of these practices, in the given order, with the author's name and the marked matches. */
@@ -324,12 +345,14 @@ export async function hits(
   // An IN list on the primary key (city_id, id); pairs are matched below, so a city's id never leaks across.
   const cities = [...new Set(ids.map((i) => i.cityId))];
   const rows = await db.$client.execute({
+    // Each field as JSON text (`->`), parsed here: json_extract would give a stored lone-surrogate escape as
+    // invalid UTF-8, on which the libSQL client panics and the process exits (issue 15).
     sql: `SELECT o.city_id, o.id, o.created_by, m.name,
-            json_extract(o.data, '$.title') AS title, json_extract(o.data, '$.url') AS url,
-            json_extract(o.data, '$.siteName') AS site, json_extract(o.data, '$.excerpt') AS excerpt,
-            json_extract(o.data, '$.areas') AS areas, json_extract(o.data, '$.tags') AS tags,
-            json_extract(o.data, '$.lang') AS lang, json_extract(o.data, '$.visibility') AS visibility,
-            json_extract(o.data, '$.clippedAt') AS clipped
+            o.data -> '$.title' AS title, o.data -> '$.url' AS url,
+            o.data -> '$.siteName' AS site, o.data -> '$.excerpt' AS excerpt,
+            o.data -> '$.areas' AS areas, o.data -> '$.tags' AS tags,
+            o.data -> '$.lang' AS lang, o.data -> '$.visibility' AS visibility,
+            o.data -> '$.clippedAt' AS clipped
           FROM library_objects o LEFT JOIN members m ON m.id = o.created_by
           WHERE o.city_id IN (${cities.map(() => '?').join(', ')}) AND o.id IN (${ids.map(() => '?').join(', ')})
             AND o.kind = 'practice' AND o.deleted_at IS NULL`,
@@ -337,8 +360,9 @@ export async function hits(
   });
   const byKey = new Map(
     rows.rows.map((r) => {
-      const row = r as unknown as HitRow;
-      return [`${row.city_id}/${row.id}`, row];
+      const row: Record<string, unknown> = { ...(r as unknown as Record<string, string | null>) };
+      for (const key of jsonColumns) row[key] = jsonValue(row[key] as string | null);
+      return [`${row.city_id}/${row.id}`, row as unknown as HitRow];
     }),
   );
   return ids.flatMap(({ cityId, id }) => {
@@ -354,8 +378,8 @@ export async function hits(
         url: r.url ?? '',
         siteName: r.site,
         excerpt,
-        areas: JSON.parse(r.areas ?? '[]') as string[],
-        tags: JSON.parse(r.tags ?? '[]') as string[],
+        areas: r.areas ?? [],
+        tags: r.tags ?? [],
         lang: r.lang,
         visibility: r.visibility === 'network' ? 'network' : 'city',
         clippedAt: r.clipped ?? '',

@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { RankablePractice } from '../../shared/contacts/ranking.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
+import { toWellFormed } from '../../shared/well-formed.ts';
 import { materialise } from '../../shared/sync/object-state.ts';
 import type { Db } from '../db/client.ts';
 import { libraryObjects } from '../db/schema/index.ts';
@@ -48,18 +49,26 @@ export async function practiceLinks(db: Pick<Db, 'all'>, cityId: string) {
     ids: string;
     at: string;
   }>(sql`
-    SELECT id, json_extract(data, '$.title') AS title, json_extract(data, '$.url') AS url,
+    SELECT id, data -> '$.title' AS title, data -> '$.url' AS url,
       json_extract(data, '$.areas') AS areas, json_extract(data, '$.stakeholderIds') AS ids,
-      json_extract(data, '$.clippedAt') AS at
+      data -> '$.clippedAt' AS at
     FROM library_objects
     WHERE city_id = ${cityId} AND kind = 'practice' AND deleted_at IS NULL
       AND json_array_length(data, '$.stakeholderIds') > 0`);
   return rows.map((r): RankablePractice & { title: string; url: string } => ({
     id: r.id,
-    title: r.title,
-    url: r.url,
+    // The texts are read as JSON (`->`): json_extract gives a stored lone-surrogate escape as invalid UTF-8,
+    // on which the libSQL client panics (issue 15).
+    title: jsonText(r.title),
+    url: jsonText(r.url),
     areas: JSON.parse(r.areas ?? '[]'),
     stakeholderIds: JSON.parse(r.ids ?? '[]'),
-    clippedAt: r.at,
+    clippedAt: jsonText(r.at),
   }));
+}
+
+/** A string read as JSON text (`->`), well-formed; '' when absent or not a string. */
+function jsonText(json: string | null): string {
+  const value: unknown = json === null ? null : JSON.parse(json);
+  return typeof value === 'string' ? toWellFormed(value) : '';
 }

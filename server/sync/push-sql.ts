@@ -7,6 +7,7 @@ import { fieldsJsonOf } from '../../shared/sync/fields-json.ts';
 import { kindSpecs } from '../../shared/sync/kinds.ts';
 import type { FieldClock, ObjectState } from '../../shared/sync/object-state.ts';
 import type { ProcessedMutation } from '../../shared/sync/push.ts';
+import { repairLoneSurrogateEscapes } from '../../shared/well-formed.ts';
 import type { libraryObjects } from '../db/schema/index.ts';
 
 type Row = typeof libraryObjects.$inferSelect;
@@ -127,8 +128,10 @@ export function objectArgs(r: Row, state?: ObjectState): InValue[] {
     r.updatedAt,
     r.updatedBy,
     r.deletedAt ?? null,
-    state ? dataJson(state, r.data) : JSON.stringify(r.data),
-    metaJson(r.meta as { clocks: ObjectState['clocks']; sets: ObjectState['sets'] }),
+    // A lone surrogate is refused at the push's schema; were one to get this far, its JSON escape (`\ud800`,
+    // which SQLite's JSON functions extract as invalid UTF-8) is stored as U+FFFD instead (issue 15).
+    repairLoneSurrogateEscapes(state ? dataJson(state, r.data) : JSON.stringify(r.data)),
+    repairLoneSurrogateEscapes(metaJson(r.meta as { clocks: ObjectState['clocks']; sets: ObjectState['sets'] })),
   ];
 }
 

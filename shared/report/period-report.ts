@@ -3,8 +3,9 @@
 // engaged, translations reviewed and who contributed. The data is computed by the server
 // (server/library/report.ts); rendering it as Markdown is pure and lives here, in English or French, with
 // the Index areas' labels from the taxonomy.
-import { z } from 'zod';
+
 import { indexAreaLabel } from '../taxonomy/index.ts';
+import { z } from '../zod.ts';
 
 export const reportDataSchema = z.object({
   city: z.object({ id: z.string(), name: z.string() }),

@@ -1,0 +1,4 @@
+import { wellFormedScenarios } from './scenarios/well-formed.ts';
+import { fileBackend } from './support/backend.ts';
+
+wellFormedScenarios(fileBackend);
