@@ -38,7 +38,6 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Per-token token bucket; `false` turns it off (benchmarks). Default: bursts of 300, 10 per second. */
   rateLimit?: RateLimitOptions | false;
-  /** The server's public origin (behind a proxy), used in connect links. Default: the request's origin. */
   /**
    * Failed authentication attempts (bad token, session cookie, sign-in link or sign-in form) allowed per
    * address: `burst` at once, then `perSecond`; past that 429. `false` only logs them. Default: 20, then 1/s.
@@ -49,6 +48,7 @@ export interface AppOptions {
    * X-Forwarded-For (that many entries from the right) instead of the socket. Default 0.
    */
   trustProxy?: number;
+  /** The server's public origin (behind a proxy), used in connect links. Default: the request's origin. */
   publicUrl?: string;
   /**
    * How long a caller (token → member, city) and a city's library version are trusted from memory. Changes
@@ -61,29 +61,29 @@ export interface AppOptions {
 
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? Date.now;
+  const log: Logger =
+    options.log ??
+    ((message, error) => (error === undefined ? console.error(message) : console.error(message, error)));
   const deps: AppDeps = {
     db: options.db,
     clock,
     log,
     limits: { maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024 },
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
-  const log: Logger =
-    options.log ??
-    ((message, error) => (error === undefined ? console.error(message) : console.error(message, error)));
     caches: new AppCaches(options.db, clock, options.cache),
     translation: translationDeps(options.translation, clock),
-  };
-  const limit = options.rateLimit ?? { burst: 300, perSecond: 10 };
-
-  const app = new Hono<AppEnv>();
-  app.use(async (c, next) => {
-    c.set('deps', deps);
     authAttempts: new AuthAttempts(
       options.authFailures ?? defaultAuthFailureBudget,
       options.trustProxy ?? 0,
       clock,
       log,
     ),
+  };
+  const limit = options.rateLimit ?? { burst: 300, perSecond: 10 };
+
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
     await next();
   });
   app.use('/api/*', corsForExtensions);

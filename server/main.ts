@@ -23,13 +23,13 @@ const linkHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
 const server = publicUrl ?? `http://${linkHost}:${port}`;
 const perSecond = Number(env.RATE_LIMIT_PER_SECOND ?? 10);
-
-const translation = translationFromEnv(env);
-const { db, where } = await openDatabaseFromEnv(env);
 const failuresPerSecond = Number(env.AUTH_FAILURE_PER_SECOND ?? 1);
 const trustProxy = env.TRUST_PROXY === 'true' ? 1 : Number(env.TRUST_PROXY ?? 0);
 if (!Number.isInteger(trustProxy) || trustProxy < 0)
   throw new Error(`TRUST_PROXY must be a number of proxies (0, 1, 2…), not ${env.TRUST_PROXY}`);
+
+const translation = translationFromEnv(env);
+const { db, where } = await openDatabaseFromEnv(env);
 const first = await bootstrapFirstCity(db, {
   server,
   now: Date.now(),
@@ -55,6 +55,11 @@ const app = createApp({
   publicUrl,
   maxBodyBytes: env.MAX_BODY_BYTES ? Number(env.MAX_BODY_BYTES) : undefined,
   rateLimit: perSecond > 0 ? { burst: Number(env.RATE_LIMIT_BURST ?? 300), perSecond } : false,
+  authFailures:
+    failuresPerSecond > 0
+      ? { burst: Number(env.AUTH_FAILURE_BURST ?? 20), perSecond: failuresPerSecond }
+      : false,
+  trustProxy,
   translation,
 });
 const listener = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -65,11 +70,6 @@ const listener = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       ? `Translation engines: ${translation.engines.map((e) => e.label).join(', ')}`
       : 'Translation engines: none (set LIBRETRANSLATE_URL or DEEPL_API_KEY to offer server-side translation)',
   );
-  authFailures:
-    failuresPerSecond > 0
-      ? { burst: Number(env.AUTH_FAILURE_BURST ?? 20), perSecond: failuresPerSecond }
-      : false,
-  trustProxy,
   if (first) console.log(bootstrapMessage(first));
 });
 
