@@ -3,6 +3,7 @@
 // with the city's country. What is invalid is reported by value, never dropped; nothing is saved until fixed.
 import { z } from 'zod';
 import { normalisePhone } from '../../shared/contacts/phone.ts';
+import { toLanguageTag } from '../../shared/schemas/common.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
 import type { PageContacts } from '../lib/contacts/page-contacts.ts';
 import type { StakeholderFields } from '../store/stakeholders.ts';
@@ -29,6 +30,7 @@ export interface ContactProblems {
   name?: true;
   invalidEmails?: string[];
   invalidPhones?: string[];
+  invalidLanguages?: string[];
   website?: true;
 }
 
@@ -94,6 +96,13 @@ export function toStakeholderFields(
   if (invalidPhones.length) problems.invalidPhones = invalidPhones;
   const website = values.website.trim();
   if (website && !/^https?:\/\/\S+$/i.test(website)) problems.website = true;
+  // Language tags as the schema takes them (languageTag): "pt_BR" is read as "pt-br"; "français" is refused.
+  const languages = values.languages
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((raw) => ({ raw, tag: toLanguageTag(raw)?.toLowerCase() }));
+  const invalidLanguages = languages.filter((l) => !l.tag).map((l) => l.raw);
+  if (invalidLanguages.length) problems.invalidLanguages = invalidLanguages;
   if (Object.keys(problems).length) return { ok: false, problems };
   const source = values.sourceUrl.trim();
   return {
@@ -107,14 +116,7 @@ export function toStakeholderFields(
       emails: [...new Set(emails)],
       phones: [...new Set(phones)],
       website: website || null,
-      languages: [
-        ...new Set(
-          values.languages
-            .split(/[,\s]+/)
-            .map((l) => l.trim().toLowerCase())
-            .filter(Boolean),
-        ),
-      ],
+      languages: [...new Set(languages.map((l) => l.tag!))],
       topics: values.topics,
       notes: values.notes,
       sourceUrl: /^https?:\/\//i.test(source) ? source : null,

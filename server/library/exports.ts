@@ -9,6 +9,7 @@ import type { LibraryQuery, practiceExportSchema } from '../../shared/api/librar
 import { byteOrderMark, csvCell, stakeholdersToCsv } from '../../shared/contacts/csv.ts';
 import type { ExportLocale } from '../../shared/contacts/labels.ts';
 import { stakeholdersToVCard, vCardMediaType } from '../../shared/contacts/vcard.ts';
+import { markdownLinkDestination } from '../../shared/safe-link.ts';
 import type { Role } from '../../shared/schemas/member.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
@@ -176,12 +177,27 @@ export function practicesCsv(list: readonly ExportedPractice[], lang: ExportLoca
   return byteOrderMark + [header, ...rows].map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
 }
 
-/** Markdown text safe inside a line: no leading block syntax, no stray link or emphasis brackets. */
+/**
+ * Markdown text safe inside a line: no leading block syntax, no raw HTML (every < escaped), no stray link,
+ * image or emphasis syntax (brackets, parentheses, backslashes escaped).
+ */
 const inline = (s: string) =>
   s
     .replace(/\s+/g, ' ')
-    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+    .replace(/([\\`*_[\]()<>#|!])/g, '\\$1')
     .trim();
+
+/**
+ * A practice's heading: its title linked to its page when the address may be a live link (http(s), mailto,
+ * tel; shared/safe-link.ts), the destination percent-encoded so nothing in it is read as Markdown or HTML.
+ * Any other address (a clipped file:, or one stored before the schemas refused the rest) is a plain line.
+ */
+function practiceHeading(p: ExportedPractice, l: (typeof labels)[ExportLocale]): string[] {
+  const destination = markdownLinkDestination(p.url);
+  return destination
+    ? [`## [${inline(p.title)}](${destination})`, '']
+    : [`## ${inline(p.title)}`, '', `- ${l.url}: ${inline(p.url)}`];
+}
 
 export function practicesMarkdown(
   list: readonly ExportedPractice[],
@@ -198,7 +214,7 @@ export function practicesMarkdown(
   ];
   if (list.length === 0) out.push(l.none, '');
   for (const p of list) {
-    out.push(`## [${inline(p.title)}](<${p.url.replace(/>/g, '%3E')}>)`, '');
+    out.push(...practiceHeading(p, l));
     if (p.siteName) out.push(`- ${l.site}: ${inline(p.siteName)}`);
     if (p.areas.length) out.push(`- ${l.areas}: ${p.areas.map((a) => indexAreaLabel(a, lang)).join(', ')}`);
     if (p.tags.length) out.push(`- ${l.tags}: ${p.tags.map(inline).join(', ')}`);

@@ -1,8 +1,13 @@
 // CSV export of stakeholders that opens correctly in a spreadsheet (issue 4): RFC 4180 (CRLF line ends,
 // fields with a comma, quote or line break in double quotes, quotes doubled), preceded by a UTF-8 byte order
 // mark so Excel reads accents as UTF-8. One row per stakeholder; several values in one cell joined by "; ".
-// A cell starting with = + - @ (or a tab or carriage return) gets a leading apostrophe so no spreadsheet runs it
-// as a formula (OWASP "CSV injection"); phone numbers in international format therefore show as '+33….
+// Formula injection (OWASP "CSV injection"), for every CSV the product writes (this file's csvCell is the only
+// cell writer; the library export in server/library/exports.ts uses it too): a spreadsheet runs a cell starting
+// with = + - @ (or a tab or carriage return) as a formula, and one set to French or German splits on ";"
+// rather than ",", and a careless import splits on tabs or breaks lines inside quotes. So every part of a cell
+// that could become a cell of its own — the start, and what follows each , ; tab CR or LF, after any spaces —
+// gets an apostrophe before such a character, and a cell holding any of , ; tab " CR LF is quoted. Phone
+// numbers in international format therefore show as '+33…, each of them in a multi-valued cell.
 //
 // Columns (header row in English, in this order):
 //   Name, Organisation, Department, Role, Type, E-mails, Phones, Website, Languages, Topics, Notes,
@@ -49,8 +54,15 @@ export function stakeholdersToCsv(
   return byteOrderMark + rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
 
-/** One cell: formula starters defused, then quoted when RFC 4180 requires it. */
+/**
+ * Where a part of a cell a spreadsheet may read as a cell of its own begins with a formula starter: at the
+ * start or after a separator (, ; tab CR LF) and any spaces, before = + - @ tab or CR. A look-behind, so a
+ * separator that is itself a starter ("\r=1", "a\t\t=1") is defused and still opens the next part.
+ */
+const formulaStart = /(?<=^|[,;\t\r\n])( *)(?=[=+\-@\t\r])/g;
+
+/** One cell: formula starters defused in every part, then quoted whenever any separator could split it. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = value.replace(formulaStart, "$1'");
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -2,13 +2,27 @@
 
 /**
  * Escapes a TEXT value (RFC 6350 §3.4): backslash, line breaks and comma. A semicolon is a plain character in
- * TEXT (its ABNF has no "\;"); it is escaped only inside the components of a structured value.
+ * TEXT (its ABNF has no "\;"); it is escaped only inside the components of a structured value. Other control
+ * characters (but tab) are dropped: a value may not hold them (VALUE-CHAR), and a lone one could end a line
+ * for a lax reader. Every property value the export writes goes through this, uriValue or structured.
  */
 export function escapeText(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/,/g, '\\,');
+    .replace(/,/g, '\\,')
+    .replace(/\p{Cc}/gu, (c) => (c === '\t' ? c : ''));
+}
+
+/**
+ * A URI value (URL, TEL;VALUE=uri, X-ICC-SOURCE-URL): not TEXT, so commas and semicolons stay as they are,
+ * but anything a URI cannot hold — controls (line breaks above all), spaces, " < > \ ^ ` { | } — is
+ * percent-encoded, so a value never ends its line or opens another property.
+ */
+export function uriValue(value: string): string {
+  return value.replace(/[\p{Cc} "<>\\^`{|}]/gu, (c) =>
+    Array.from(encoder.encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 /** One component of a structured value (N, ORG): TEXT escaping plus the semicolon. */

@@ -2,10 +2,13 @@
 // several cards concatenated make one .vcf file. Lines end in CRLF and fold at 75 octets (vcard-text.ts).
 // The capture page, lawful basis and review date have no standard property: RFC 6350's SOURCE names where the
 // card itself can be fetched again, which is not what the capture page is, so they travel as X-ICC-*.
+// Every value is escaped as its type requires (vcard-text.ts: TEXT, structured, URI), including languages,
+// which the schemas check as BCP 47 tags but which may have been stored before they did; parameter values are
+// only this file's constants (TYPE=work, PREF=n, VALUE=uri|text), never data.
 import type { Stakeholder } from '../schemas/stakeholder.ts';
 import { type ExportLocale, topicLabel, typeLabel } from './labels.ts';
 import { splitPersonName } from './person-name.ts';
-import { escapeText, foldLine, structured, textList } from './vcard-text.ts';
+import { escapeText, foldLine, structured, textList, uriValue } from './vcard-text.ts';
 
 export const vCardMediaType = 'text/vcard;charset=utf-8';
 
@@ -40,7 +43,7 @@ export function stakeholderToVCard(s: ExportableStakeholder, options: VCardOptio
   const locale = options.locale ?? 'en';
   const isOrganisation = s.organisation.trim() !== '' && s.organisation.trim() === s.name.trim();
   const lines: string[] = ['BEGIN:VCARD', 'VERSION:4.0', 'PRODID:-//ICC Clipper//EN'];
-  lines.push(`UID:urn:uuid:${s.id}`);
+  lines.push(`UID:${uriValue(`urn:uuid:${s.id}`)}`);
   if (isOrganisation) lines.push('KIND:org');
   lines.push(`FN:${escapeText(s.name)}`);
   if (!isOrganisation) {
@@ -61,14 +64,14 @@ export function stakeholderToVCard(s: ExportableStakeholder, options: VCardOptio
       uri ? `TEL;VALUE=uri;TYPE=work${pref}:${uri}` : `TEL;VALUE=text;TYPE=work${pref}:${escapeText(phone)}`,
     );
   });
-  if (s.website) lines.push(`URL:${s.website}`);
+  if (s.website) lines.push(`URL:${uriValue(s.website)}`);
   s.languages.forEach((lang, i) => {
-    lines.push(`LANG;PREF=${i + 1}:${lang}`);
+    lines.push(`LANG;PREF=${i + 1}:${escapeText(lang)}`);
   });
   const categories = [typeLabel(s.type, locale), ...s.topics.map((t) => topicLabel(t, locale))];
   lines.push(`CATEGORIES:${textList(categories)}`);
   if (s.notes) lines.push(`NOTE:${escapeText(s.notes)}`);
-  if (s.sourceUrl) lines.push(`X-ICC-SOURCE-URL;VALUE=uri:${s.sourceUrl}`);
+  if (s.sourceUrl) lines.push(`X-ICC-SOURCE-URL;VALUE=uri:${uriValue(s.sourceUrl)}`);
   lines.push(`X-ICC-LAWFUL-BASIS;VALUE=text:${escapeText(s.lawfulBasis)}`);
   if (s.lawfulBasisNote) lines.push(`X-ICC-LAWFUL-BASIS-NOTE;VALUE=text:${escapeText(s.lawfulBasisNote)}`);
   if (s.reviewBy) lines.push(`X-ICC-REVIEW-BY;VALUE=text:${escapeText(s.reviewBy)}`);

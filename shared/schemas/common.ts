@@ -1,8 +1,9 @@
 // Fields every synced object carries. Ids are minted by clients (UUIDv7) so objects can be created offline;
 // `cityId`, `createdBy` and `version` are the server's to set (a local-only library has them null / 0);
 // deletion is a tombstone (`deletedAt`) so that a delete reaches every copy through sync.
-import { z } from '../zod.ts';
+
 import { uuidPattern } from '../ids.ts';
+import { z } from '../zod.ts';
 
 export const idSchema = z.string().regex(uuidPattern, 'must be a UUID');
 export const isoDateTime = z.iso.datetime({ offset: true });
@@ -27,18 +28,45 @@ export const httpUrl = z
   .max(4096)
   .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), 'must be an http(s) address');
 
-/** The address of a clipped page: any absolute URL a browser tab can show, except script and data URLs. */
+/**
+ * The address of a clipped page: a web page or a local file (what the extension can clip, isClippableUrl in
+ * shared/url.ts). No other scheme: ms-msdt:, search-ms:, javascript: and the like would be links that launch
+ * something, and exports and pages link only http(s) anyway (shared/safe-link.ts).
+ */
 export const pageUrl = z
   .string()
   .max(8192)
   .refine((s) => {
     try {
-      const { protocol } = new URL(s);
-      return !['javascript:', 'data:', 'blob:', 'vbscript:'].includes(protocol);
+      return ['http:', 'https:', 'file:'].includes(new URL(s).protocol);
     } catch {
       return false;
     }
-  }, 'must be a page address');
+  }, 'must be a page address (http, https or file)');
+
+/**
+ * A language tag (BCP 47's syntax, loosely: a 2–3 letter language, then subtags of 1–8 letters or digits),
+ * e.g. "fr", "pt-BR", "zh-Hant-TW", "und". Nothing else: no space, no line break, no separator an export
+ * could be split on (issue 15: an unescaped CR/LF in a language wrote its own vCard line).
+ */
+export const languageTagPattern = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+export const languageTag = z
+  .string()
+  .max(35)
+  .regex(languageTagPattern, 'must be a language tag such as "fr" or "pt-BR"');
+
+/** A page's declared language as a tag: trimmed, "en_US" → "en-US"; null when it is not a tag at all. */
+export function toLanguageTag(raw: string | null | undefined): string | null {
+  const tag = (raw ?? '').trim().replace(/_/g, '-');
+  return tag.length <= 35 && languageTagPattern.test(tag) ? tag : null;
+}
+
+/**
+ * A clipped page's language, repaired rather than refused: pages declare "en_US", "" or "english", and
+ * practices (and outboxes) stored before this check hold them, so a clip or an edit must never fail on it.
+ * The output is always a tag or null.
+ */
+export const pageLanguage = z.string().transform(toLanguageTag).nullable();
 
 /** A tag: trimmed, single spaces, 1–64 characters. Compared case-insensitively. */
 export const tagSchema = z

@@ -1,8 +1,9 @@
 // A good practice: a clipped page with its metadata and readable content, and what the member adds
 // (Index areas, tags, note, linked stakeholders). Highlights are separate objects pointing at it.
-import { z } from '../zod.ts';
+
 import { indexAreaIds } from '../taxonomy/index.ts';
-import { httpUrl, idSchema, isoDateTime, pageUrl, syncedFields, tagSchema } from './common.ts';
+import { z } from '../zod.ts';
+import { httpUrl, idSchema, isoDateTime, pageLanguage, pageUrl, syncedFields, tagSchema } from './common.ts';
 import { translationSchema } from './snippet.ts';
 
 export const indexAreaId = z.string().refine((id) => indexAreaIds.includes(id), 'unknown ICC Index area');
@@ -27,7 +28,7 @@ export const pageMetadataSchema = z.object({
   siteName: z.string().max(500).nullable(),
   byline: z.string().max(500).nullable(),
   publishedTime: z.string().max(100).nullable(),
-  lang: z.string().max(35).nullable(),
+  lang: pageLanguage,
   dir: z.enum(['ltr', 'rtl']).nullable(),
   image: httpUrl.nullable(),
 });

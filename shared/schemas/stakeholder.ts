@@ -1,7 +1,7 @@
 // A stakeholder (contact): a person or organisation the city works with. Personal data under the GDPR:
 // source and lawful basis are recorded, review-by dates set; erasure travels as a tombstone without data.
 import { z } from '../zod.ts';
-import { httpUrl, isoDateTime, syncedFields } from './common.ts';
+import { httpUrl, isoDateTime, languageTag, syncedFields } from './common.ts';
 import { indexAreaId } from './practice.ts';
 
 export const stakeholderTypes = [
@@ -33,7 +33,7 @@ export const stakeholderFields = {
   emails: z.array(z.email().max(320)).max(10),
   phones: z.array(z.string().max(40)).max(10),
   website: httpUrl.nullable(),
-  languages: z.array(z.string().min(2).max(35)).max(20),
+  languages: z.array(languageTag).max(20),
   topics: z.array(indexAreaId).max(18),
   notes: z.string().max(10_000),
   sourceUrl: httpUrl.nullable(),

@@ -6,7 +6,7 @@
 // pushed practice, twice (the wire schema, then the merged object), a tenth of a bulk push's CPU. The rules
 // are proved against the schemas by tests/shared/push-fast-path.test.ts (random valid and damaged values).
 import { uuidPattern } from '../ids.ts';
-import { isoDateTime } from '../schemas/common.ts';
+import { isoDateTime, toLanguageTag } from '../schemas/common.ts';
 import { practiceFields } from '../schemas/practice.ts';
 import { indexAreaIds } from '../taxonomy/index.ts';
 import { isWellFormed } from '../well-formed.ts';
@@ -57,7 +57,8 @@ export const practiceRules: Record<string, (v: unknown) => Checked> = {
   siteName: nullable(maxString(500)),
   byline: nullable(maxString(500)),
   publishedTime: nullable(maxString(100)),
-  lang: nullable(maxString(35)),
+  // pageLanguage never refuses a well-formed string: it gives the tag it reads ("en_US" → "en-US") or null.
+  lang: nullable((v) => (typeof v === 'string' && isWellFormed(v) ? toLanguageTag(v) : unsure)),
   dir: nullable(oneOf(['ltr', 'rtl'])),
   image: nullable(httpUrl),
   contentMarkdown: maxString(2_000_000),

@@ -92,14 +92,14 @@ describe('library exports', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Library — Lyon');
     const headings = lines.filter((l) => l.startsWith('## '));
-    expect(headings).toEqual([`## [${specs[1]!.title}](<https://www.lyon.fr/welcome-desk>)`]);
+    expect(headings).toEqual([`## [${specs[1]!.title}](https://www.lyon.fr/welcome-desk)`]);
     const mdAll = body(await get(w, t, '/api/exports/practices', { format: 'markdown', locale: 'fr' }));
     const all2 = mdAll.split('\n');
     expect(all2[0]).toBe('# Bibliothèque — Lyon');
     // One level-2 heading per practice; a title's own Markdown is escaped, never a heading or a link.
     expect(all2.filter((l) => l.startsWith('## '))).toHaveLength(specs.length);
     expect(all2.filter((l) => l.startsWith('#')).length).toBe(specs.length + 1);
-    expect(mdAll).toContain('\\# Not a heading \\[link\\](x)');
+    expect(mdAll).toContain('\\# Not a heading \\[link\\]\\(x\\)');
 
     for (const [params, name] of [
       [{ format: 'pdf' }, 'format'],

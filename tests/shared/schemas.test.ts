@@ -63,10 +63,13 @@ describe('practice schema', () => {
     expect(paths).toContain('title');
   });
 
-  it('refuses script and data addresses but keeps browser pages clippable', () => {
+  it('takes web pages and local files, refuses every other scheme (script, data, ms-msdt:, search-ms:…)', () => {
     expect(practiceSchema.safeParse({ ...practice, url: 'javascript:alert(1)' }).success).toBe(false);
     expect(practiceSchema.safeParse({ ...practice, url: 'data:text/html,hi' }).success).toBe(false);
-    expect(practiceSchema.safeParse({ ...practice, url: 'chrome://settings/' }).success).toBe(true);
+    for (const url of ['chrome://settings/', 'ms-msdt:/id PCWDiagnostic', 'search-ms:query=x', 'about:blank'])
+      expect(practiceSchema.safeParse({ ...practice, url }).success, url).toBe(false);
+    for (const url of ['http://a.example/', 'https://a.example/x', 'file:///C:/Users/ana/page.html'])
+      expect(practiceSchema.safeParse({ ...practice, url }).success, url).toBe(true);
     expect(practiceSchema.safeParse({ ...practice, image: 'javascript:alert(1)' }).success).toBe(false);
   });
 

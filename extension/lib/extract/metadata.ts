@@ -2,6 +2,7 @@
 // it must work on pages that have no article. Each field takes the first source that has it, best first:
 // JSON-LD (structured, meant for machines), then OpenGraph / Twitter cards, then Dublin Core and standard
 // meta tags, then the document itself. page.ts fills what is still missing from the article Readability found.
+import { toLanguageTag } from '../../../shared/schemas/common.ts';
 import type { PageMetadata } from '../../../shared/schemas/practice.ts';
 import { cleanDocumentTitle } from './document-title.ts';
 import { type JsonLdFacts, readJsonLd } from './json-ld.ts';
@@ -42,9 +43,10 @@ function jsonLdTitle(facts: JsonLdFacts | null, documentTitle: string): string |
   return name ?? headline;
 }
 
+/** The page's declared language as a tag ("en_US" → "en-US"); null when absent or not a tag ("", "english"). */
 function readLang(doc: Document): string | null {
   const lang = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
-  return lang?.trim() || null;
+  return toLanguageTag(lang);
 }
 
 function readDir(doc: Document): PageMetadata['dir'] {
@@ -122,7 +124,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     ),
     byline: clip(byline, metadataLimits.byline),
     publishedTime: clip(publishedTime, metadataLimits.publishedTime),
-    lang: clip(readLang(doc), metadataLimits.lang),
+    lang: readLang(doc),
     dir: readDir(doc),
     image,
   };

@@ -60,7 +60,7 @@ export function ContactForm({ values, problems, onChange, onSubmit, busy, childr
       {text('emails', 'contactEmails', true, !!problems.invalidEmails)}
       {text('phones', 'contactPhones', true, !!problems.invalidPhones)}
       {text('website', 'contactWebsite', false, !!problems.website)}
-      {text('languages', 'contactLanguages')}
+      {text('languages', 'contactLanguages', false, !!problems.invalidLanguages)}
       <AreaPicker
         selected={values.topics}
         onChange={(topics) => set('topics', topics)}

@@ -104,6 +104,9 @@ export function ContactEditor(props: Props) {
       {problems.invalidPhones && (
         <Notice tone="error">{t('contactInvalidPhones', problems.invalidPhones.join(', '))}</Notice>
       )}
+      {problems.invalidLanguages && (
+        <Notice tone="error">{t('contactInvalidLanguages', problems.invalidLanguages.join(', '))}</Notice>
+      )}
       {problems.website && <Notice tone="error">{t('contactInvalidWebsite')}</Notice>}
       {error && <Notice tone="error">{error}</Notice>}
       {duplicate && (

@@ -1,5 +1,6 @@
 // One practice: edit what the member added, see and delete its highlights, read its content, delete it.
 import { useEffect, useState } from 'preact/hooks';
+import { safeLinkHref } from '../../../shared/safe-link.ts';
 import type { Stakeholder } from '../../../shared/schemas/stakeholder.ts';
 import { formValuesFrom } from '../../features/clip-page.ts';
 import { practicePath } from '../../features/open-dashboard.ts';
@@ -104,9 +105,14 @@ export function PracticeView({
       </p>
       <PageMeta metadata={practice} />
       <p>
-        <a href={practice.url} target="_blank" rel="noopener noreferrer">
-          {t('openPage')}
-        </a>
+        {/* Only http(s) (and mailto/tel) is a link; a file: or an older foreign scheme is shown as text. */}
+        {safeLinkHref(practice.url) ? (
+          <a href={safeLinkHref(practice.url)!} target="_blank" rel="noopener noreferrer">
+            {t('openPage')}
+          </a>
+        ) : (
+          <span>{practice.url}</span>
+        )}
         {connected && (
           <>
             {' · '}

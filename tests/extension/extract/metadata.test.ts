@@ -130,6 +130,22 @@ describe('readMetadata: document', () => {
     expect(metadataOf('').title).toBe(url);
   });
 
+  it('reads lang as a language tag: en_US → en-US, a declared value that is not a tag → null', () => {
+    for (const [attr, lang] of [
+      ['lang="en_US"', 'en-US'],
+      ['lang=" fr-BE "', 'fr-BE'],
+      ['lang="und"', 'und'],
+      ['lang=""', null],
+      ['lang="english"', null],
+      ['lang="en&#13;&#10;EMAIL:evil@evil.example"', null],
+      ['xml:lang="pt_BR"', 'pt-BR'],
+    ] as const) {
+      const meta = metadataOf('', '<p>x</p>', attr);
+      expect(meta.lang, attr).toBe(lang);
+      expect(pageMetadataSchema.parse(meta).lang, attr).toBe(lang);
+    }
+  });
+
   it('reads lang and dir from <html>, ignoring a dir that is neither ltr nor rtl', () => {
     expect(metadataOf('', '<p>x</p>', 'lang="ar" dir="RTL"')).toMatchObject({ lang: 'ar', dir: 'rtl' });
     expect(metadataOf('', '<p>x</p>', 'dir="auto"')).toMatchObject({ lang: null, dir: null });
