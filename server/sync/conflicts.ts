@@ -4,7 +4,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Conflict } from '../../shared/api/conflicts.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { formatHlc } from '../../shared/sync/hlc.ts';
-import type { Kind } from '../../shared/sync/kinds.ts';
+import { isSetField, type Kind } from '../../shared/sync/kinds.ts';
 import { PushRejected } from '../../shared/sync/push.ts';
 import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
@@ -73,11 +73,22 @@ function resolveInTx(db: Db, caller: Caller, id: string, action: Action, nowMs: 
             baseVersion: city!.v,
             hlc: formatHlc({ ms: nowMs, counter: 0 }),
             op: 'put',
-            fields: { [row.field]: row.lostValue },
+            // A set's lost elements (dropped when others had filled it: shared/sync/push.ts) are added back.
+            ...(isSetField(row.kind as Kind, row.field)
+              ? { add: { [row.field]: lostElements(row.lostValue) } }
+              : { fields: { [row.field]: row.lostValue } }),
           },
         ],
         nowMs,
       );
+      // Still full: restoring would drop them again; the member makes room first.
+      const dropped = result.response.results[0]?.dropped?.[row.field];
+      if (dropped?.length) {
+        throw new PushRejected(
+          ['lostValue'],
+          `${row.field} is full; remove some to restore ${dropped.join(', ')}`,
+        );
+      }
       version = result.response.version;
     } else {
       const [city] = await tx
@@ -96,6 +107,9 @@ function resolveInTx(db: Db, caller: Caller, id: string, action: Action, nowMs: 
     return { conflict: conflictRecord(updated!), version };
   });
 }
+
+const lostElements = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 export function conflictRecord(row: Row): Conflict {
   return {

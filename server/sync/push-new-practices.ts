@@ -63,7 +63,10 @@ export async function pushNewPractices(
     throw error;
   }
   // New objects always change the library; anything else is for the full push to judge.
-  if (plan.version !== version || plan.writes.length === 0 || plan.deleted.length > 0) {
+  // A result with a reason or dropped elements (a batch editing its own creation past a limit) is rare and
+  // not a plain creation either: the full push answers it, as it answers every such refusal.
+  const plain = plan.results.every((r) => !r.reason && !r.dropped);
+  if (plan.version !== version || plan.writes.length === 0 || plan.deleted.length > 0 || !plain) {
     throw new NotNewPractices('the plan is not a set of creations');
   }
   try {

@@ -4,7 +4,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { PushRequest, PushResponse } from '../../shared/api/sync.ts';
 import type { Mutation } from '../../shared/sync/mutation.ts';
 import { copyInto } from '../../shared/sync/object-state.ts';
-import { type ProcessedMutation, PushRejected, planPush } from '../../shared/sync/push.ts';
+import {
+  type ProcessedMutation,
+  type PushInput,
+  type PushPlan,
+  PushRejected,
+  planPush,
+} from '../../shared/sync/push.ts';
 import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
 import { cities, libraryObjects, processedMutations } from '../db/schema/index.ts';
@@ -82,8 +88,19 @@ export async function pushInTx(
   const mutations = withoutLinksTo(batch, await erasedAmong(tx, cityId, linkedStakeholderIds(batch)));
   // 4. The plan (pure): throws PushRejected for a mutation that cannot be applied.
   const memberId = caller.member.id;
-  const input = { cityId, memberId, libraryVersion, nowMs, mutations, objects, processed, wireValidated };
-  let plan = planPush(input);
+  const vanished = new Set<string>();
+  const input = {
+    cityId,
+    memberId,
+    libraryVersion,
+    nowMs,
+    mutations,
+    objects,
+    processed,
+    wireValidated,
+    vanished,
+  };
+  let plan = await planKnowingVanished(tx, input, vanished);
   // 5. Stakeholders this push erases are unlinked from every practice in the same version: plan again with
   //    the server's removals after the client's mutations (whose results stay the same).
   const kindOf = new Map(plan.writes.map((w) => [w.id, w.kind]));
@@ -106,6 +123,40 @@ export async function pushInTx(
   // 6. Write it.
   await writePlan(tx, cityId, caller.member.id, plan, inDb, nowMs);
   return { response: { version: plan.version, results: plan.results }, erased: [...erased], unlinked };
+}
+
+/**
+ * planPush, told which objects a refused creation names that an earlier mutation named too: such an object
+ * does not exist because that mutation was ignored (a highlight created on a deleted practice), so the put is
+ * an edit of nothing, answered `ignored` rather than refused for good (PushInput.vanished). Looked up only
+ * when the plan refuses a creation (rare), one object at a time; `vanished` collects them for a re-plan.
+ */
+async function planKnowingVanished(tx: Tx, input: PushInput, vanished: Set<string>): Promise<PushPlan> {
+  for (;;) {
+    try {
+      return planPush(input);
+    } catch (error) {
+      const id = error instanceof PushRejected ? error.creationOf : undefined;
+      if (id === undefined || vanished.has(id) || !(await namedBefore(tx, input.cityId, id))) throw error;
+      vanished.add(id);
+    }
+  }
+}
+
+/** Whether a mutation of this city naming `objectId` was processed before (and answered `ignored`). */
+async function namedBefore(tx: Tx, cityId: string, objectId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: processedMutations.id })
+    .from(processedMutations)
+    .where(
+      and(
+        eq(processedMutations.cityId, cityId),
+        eq(processedMutations.objectId, objectId),
+        eq(processedMutations.status, 'ignored'),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /** The library version, earlier results of the batch's mutation ids, and the rows of the objects it names, of

@@ -1,7 +1,7 @@
 // Request and response schemas of the sync routes (GET /api/sync/pull, POST /api/sync/push). The protocol
 // they carry is described in shared/sync/README.md. The server validates pushes with these schemas; the
 // extension can parse pull answers with them.
-import { z } from '../zod.ts';
+
 import { idSchema, isoDateTime } from '../schemas/common.ts';
 import { highlightSchema } from '../schemas/highlight.ts';
 import { practiceSchema } from '../schemas/practice.ts';
@@ -9,9 +9,13 @@ import { snippetSchema } from '../schemas/snippet.ts';
 import { hlcSchema } from '../sync/hlc.ts';
 import { type Kind, kindSchema, kindSpecs, scalarFields } from '../sync/kinds.ts';
 import { type OmittableField, omittableFields } from '../sync/pull-page.ts';
+import { z } from '../zod.ts';
 import { visibleStakeholderSchema } from './stakeholders.ts';
 
 export const maxMutationsPerPush = 50;
+
+/** Why an `ignored` put had no effect (shared/sync/push.ts: IgnoredReason). */
+export const ignoredReasons = ['deleted', 'parent_deleted', 'not_found'] as const;
 
 /**
  * A pull answer's header naming the next page's `since` when more pages follow (the body's `version`): a
@@ -107,6 +111,18 @@ export const mutationResultSchema = z.object({
   duplicate: z.boolean().describe('true when this mutation id had already been processed'),
   objectVersion: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative().describe('conflict records this mutation created'),
+  reason: z
+    .enum(ignoredReasons)
+    .optional()
+    .describe(
+      "why an 'ignored' put had no effect: deleted (the object is), parent_deleted (the highlight's practice is), not_found (the object does not exist: an edit of something whose creation was itself ignored, or that the client had and is gone). Absent on duplicates",
+    ),
+  dropped: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe(
+      "per set-valued field, the elements this mutation added that were not kept: others' additions had filled the set to its limit (e.g. 50 tags); each field's are kept as a conflict record. Absent on duplicates",
+    ),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

@@ -53,3 +53,11 @@ export function scalarFields(kind: Kind): string[] {
 export function elementSchema(kind: Kind, field: string): z.ZodType {
   return (kindSpecs[kind].fields[field] as z.ZodArray<z.ZodType>).element;
 }
+
+/** The most elements a set-valued field may hold (its object schema's `.max()`), or undefined for none. */
+export function setLimit(kind: Kind, field: string): number | undefined {
+  const schema = kindSpecs[kind].schema.shape[field] as z.ZodType | undefined;
+  const checks = (schema?._zod.def as { checks?: { _zod: { def: { check?: string; maximum?: number } } }[] })
+    ?.checks;
+  return checks?.find((c) => c._zod.def.check === 'max_length')?._zod.def.maximum;
+}

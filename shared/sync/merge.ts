@@ -32,6 +32,7 @@ function decide(existing: FieldClock | undefined, incoming: FieldClock, baseVers
 
 export function applyMutation(current: ObjectState | null, m: Mutation, memberId: string, version: number) {
   const clock: FieldClock = { hlc: m.hlc, client: m.clientId, mutation: m.id, member: memberId, version };
+  if (m.rawHlc !== undefined) clock.raw = m.rawHlc;
   if (current?.deletedAt) return result(current, 'ignored');
   if (m.op === 'delete') return result(tombstone(current, m, clock), 'applied');
   if (!current) return result(create(m, clock), 'applied');

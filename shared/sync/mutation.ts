@@ -12,6 +12,8 @@ export interface Mutation {
   /** The object version the client's copy had when it made the change; 0 if it had never synced it. */
   baseVersion: number;
   hlc: string;
+  /** The stamp as the client sent it, when the server capped `hlc` (planPush; see FieldClock.raw). */
+  rawHlc?: string;
   op: 'put' | 'delete';
   createdAt?: string;
   fields?: Record<string, unknown>;
@@ -34,8 +36,17 @@ export interface ConflictDraft {
  */
 export type Outcome = 'applied' | 'unchanged' | 'ignored';
 
-/** Orders two writes: the later hybrid clock wins; ties go to the higher client id, then mutation id. */
+/**
+ * Orders two writes: the later hybrid clock wins; ties go to the higher client id, then mutation id. Two
+ * writes of one client compare the stamps that client made (`raw` when the server capped one): its clock
+ * orders its own edits even when it runs fast and the server capped them to the same instant.
+ */
 export function isNewer(a: FieldClock, b: FieldClock): boolean {
+  if (a.client === b.client) {
+    const ra = a.raw ?? a.hlc;
+    const rb = b.raw ?? b.hlc;
+    if (ra !== rb) return ra > rb;
+  }
   if (a.hlc !== b.hlc) return a.hlc > b.hlc;
   if (a.client !== b.client) return a.client > b.client;
   return a.mutation > b.mutation;

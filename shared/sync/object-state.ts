@@ -6,6 +6,11 @@ import { kindSpecs } from './kinds.ts';
 /** Who wrote a value, when, and at which library version it was committed. */
 export interface FieldClock {
   hlc: string;
+  /**
+   * The client's own stamp when the server capped `hlc` (a clock running fast, clampHlc): one client's
+   * writes are ordered by what that client stamped, so capping never swaps two of its edits (merge rule 2).
+   */
+  raw?: string;
   client: string;
   mutation: string;
   member: string;

@@ -5,11 +5,12 @@
 // version per write, stamped on every object the write changed).
 
 import type { z } from 'zod';
+import type { ignoredReasons } from '../api/sync.ts';
 import { clampHlc } from './hlc.ts';
-import { type Kind, kindSpecs } from './kinds.ts';
-import { applyMutation, tombstone } from './merge.ts';
+import { elementKey, type Kind, kindSpecs, setLimit } from './kinds.ts';
+import { applyMutation, type MergeResult, tombstone } from './merge.ts';
 import type { ConflictDraft, Mutation, Outcome } from './mutation.ts';
-import { materialise, type ObjectState } from './object-state.ts';
+import { type FieldClock, materialise, type ObjectState } from './object-state.ts';
 import { isValidPracticeState } from './practice-checks.ts';
 
 /** How far ahead of the server's clock a client's stamp may run before it is capped (see clampHlc). */
@@ -23,8 +24,22 @@ export interface ProcessedMutation {
   conflicts: number;
 }
 
+/**
+ * Why a put was `ignored`: the object is deleted; the highlight's practice is deleted; the object does not
+ * exist though the client had it (its base version, or its creation was itself ignored), so the put is an edit
+ * of nothing. Refusals the client cannot fix, caused by what others did: answered per mutation, never a 400.
+ */
+export type IgnoredReason = (typeof ignoredReasons)[number];
+
 export interface MutationResult extends ProcessedMutation {
   duplicate: boolean;
+  /** Set on an `ignored` result as planned (not on a duplicate's: it is not stored). */
+  reason?: IgnoredReason;
+  /**
+   * Elements this mutation added that were not kept because the set was full with others' additions (the
+   * schema's limit, e.g. 50 tags); each field's are also kept as a conflict record (lostValue: the elements).
+   */
+  dropped?: Record<string, string[]>;
 }
 
 export interface PushInput {
@@ -38,6 +53,12 @@ export interface PushInput {
   objects: ReadonlyMap<string, ObjectState>;
   /** Earlier results of mutation ids in this batch that were already processed. */
   processed: ReadonlyMap<string, ProcessedMutation>;
+  /**
+   * Objects that do not exist though an earlier mutation named them (its put was ignored: a highlight created
+   * on a deleted practice): a put on one that is not a valid creation is an edit of nothing, `ignored`
+   * (the server looks them up when the plan refuses such a creation: PushRejected.creationOf).
+   */
+  vanished?: ReadonlySet<string>;
   /**
    * True when every mutation passed the wire schema (shared/api/sync.ts) in this request: a whole-field value
    * taken as it came is then not checked a second time (validate below). Server-made mutations (a conflict
@@ -62,6 +83,9 @@ export class PushRejected extends Error {
   constructor(
     readonly path: (string | number)[],
     message: string,
+    /** Set when a put on an object that does not exist is not a valid creation: it may be an edit of an
+     *  object whose creation was ignored (PushInput.vanished), which only the caller can look up. */
+    readonly creationOf?: string,
   ) {
     super(message);
     this.name = 'PushRejected';
@@ -78,6 +102,8 @@ export function planPush(input: PushInput): PushPlan {
   const results: MutationResult[] = [];
   const processed: ProcessedMutation[] = [];
   let conflicts: ConflictDraft[] = [];
+  // Objects a put of this push left nonexistent (ignored): the batch's later edits of them are edits of nothing.
+  const vanished = new Set(input.vanished);
 
   input.mutations.forEach((raw, i) => {
     // 2. A mutation already processed (in an earlier push or earlier in this one) is answered, not re-applied.
@@ -94,20 +120,44 @@ export function planPush(input: PushInput): PushPlan {
       );
     }
     const hlc = clampHlc(raw.hlc, input.nowMs + maxClockSkewMs);
-    const m = hlc === raw.hlc ? raw : { ...raw, hlc };
+    // A capped stamp keeps the client's own next to it: its edits stay in its order (FieldClock.raw).
+    const m: Mutation = hlc === raw.hlc ? raw : { ...raw, hlc, rawHlc: raw.hlc };
     const current = working.get(m.objectId) ?? null;
     if (current && current.kind !== m.kind) {
       throw new PushRejected(['mutations', i, 'kind'], `object ${m.objectId} is a ${current.kind}`);
     }
     // 4. Merge field by field (merge.ts); a highlight whose practice is deleted is not created or edited.
-    const merged = parentDeleted(m, current, working)
-      ? { state: current, outcome: 'ignored' as const, clocksOnly: false, conflicts: [] }
-      : applyMutation(current, m, input.memberId, version);
-    const next = merged.state;
-    // 5. The result must be a valid object of its kind, or the whole push is refused.
-    if (next && !next.deletedAt && merged.outcome === 'applied') {
-      validate(next, input.cityId, i, input.wireValidated ? m.fields : undefined);
+    let reason: IgnoredReason | undefined;
+    let dropped: Record<string, string[]> | undefined;
+    let merged: MergeResult;
+    if (parentDeleted(m, current, working)) {
+      merged = ignoredMerge(current);
+      reason = 'parent_deleted';
+    } else {
+      merged = applyMutation(current, m, input.memberId, version);
+      if (merged.outcome === 'ignored' && m.op === 'put') reason = 'deleted';
+      // 4b. Elements others added meanwhile may fill a set past its limit: this mutation's newest additions
+      //     are dropped (and kept as a conflict record), not the push refused (the client cannot fix it).
+      const fitted = current && merged.state ? fitSets(current, m, merged.state) : undefined;
+      if (fitted) {
+        merged = applyMutation(current, fitted.mutation, input.memberId, version);
+        dropped = fitted.dropped;
+        merged.conflicts.push(...droppedConflicts(m, merged.state!, fitted.dropped, input.memberId, version));
+      }
     }
+    // 5. The result must be a valid object of its kind, or the whole push is refused. A put on an object that
+    //    does not exist but that the client had (or whose creation was ignored) is an edit of nothing: ignored.
+    if (merged.state && !merged.state.deletedAt && merged.outcome === 'applied') {
+      const fields = input.wireValidated ? m.fields : undefined;
+      if (current || !(m.baseVersion > 0 || vanished.has(m.objectId))) {
+        validate(merged.state, input.cityId, i, fields, current ? undefined : m.objectId);
+      } else if (!isValid(merged.state, input.cityId, fields)) {
+        merged = ignoredMerge(null);
+        reason = 'not_found';
+      }
+    }
+    if (merged.outcome === 'ignored' && !merged.state) vanished.add(m.objectId);
+    const next = merged.state;
     if (next && next !== current) {
       working.set(m.objectId, next);
       if (merged.outcome === 'applied' || merged.clocksOnly) touched.add(m.objectId);
@@ -127,7 +177,10 @@ export function planPush(input: PushInput): PushPlan {
     };
     seen.set(m.id, record);
     processed.push(record);
-    results.push(result(record, false));
+    const answer = result(record, false);
+    if (reason && merged.outcome === 'ignored') answer.reason = reason;
+    if (dropped) answer.dropped = dropped;
+    results.push(answer);
   });
 
   // 7. Conflicts about an object deleted later in the same push are dropped with its data.
@@ -142,6 +195,78 @@ export function planPush(input: PushInput): PushPlan {
     deleted: [...deleted],
     processed,
   };
+}
+
+const ignoredMerge = (state: ObjectState | null): MergeResult => ({
+  state,
+  outcome: 'ignored',
+  clocksOnly: false,
+  conflicts: [],
+});
+
+/**
+ * When `next` (current merged with m) holds more elements in a set than its kind allows, and the mutation
+ * alone does not (that is the mutation's own error: the validation refuses it): m without its last additions
+ * that made the set too big, and what they were. Undefined when every set fits.
+ */
+function fitSets(current: ObjectState, m: Mutation, next: ObjectState) {
+  if (m.op !== 'put' || !m.add) return undefined;
+  let add: Record<string, string[]> | undefined;
+  let dropped: Record<string, string[]> | undefined;
+  for (const [field, values] of Object.entries(m.add)) {
+    const max = setLimit(m.kind, field);
+    if (max === undefined || !values?.length) continue;
+    const entries = next.sets[field] ?? [];
+    const present = entries.reduce((n, e) => n + (e.present ? 1 : 0), 0);
+    if (present <= max) continue;
+    if (new Set(values.map((v) => elementKey(field, v))).size > max) continue;
+    // The elements this mutation made present, in its order: the last ones go first.
+    const before = new Map((current.sets[field] ?? []).map((e) => [e.key, e.present]));
+    const fresh: string[] = [];
+    for (const value of values) {
+      const key = elementKey(field, value);
+      const entry = entries.find((e) => e.key === key);
+      if (entry?.present && entry.clock.mutation === m.id && !before.get(key) && !fresh.includes(key)) {
+        fresh.push(key);
+      }
+    }
+    const drop = new Set(fresh.slice(Math.max(0, fresh.length - (present - max))));
+    if (drop.size === 0) continue;
+    add ??= { ...(m.add as Record<string, string[]>) };
+    dropped ??= {};
+    add[field] = values.filter((v) => !drop.has(elementKey(field, v)));
+    dropped[field] = values.filter((v, j) => {
+      const key = elementKey(field, v);
+      return drop.has(key) && values.findIndex((w) => elementKey(field, w) === key) === j;
+    });
+  }
+  return add && dropped ? { mutation: { ...m, add }, dropped } : undefined;
+}
+
+/** The elements dropped from each set, as conflict records: lost, the elements; won, the set as it is. */
+function droppedConflicts(
+  m: Mutation,
+  state: ObjectState,
+  dropped: Record<string, string[]>,
+  memberId: string,
+  version: number,
+): ConflictDraft[] {
+  const mine: FieldClock = { hlc: m.hlc, client: m.clientId, mutation: m.id, member: memberId, version };
+  return Object.entries(dropped).map(([field, values]) => {
+    const kept = (state.sets[field] ?? []).filter((e) => e.present);
+    // The set was filled by the latest other addition: its author is the one whose value "won".
+    const latest = kept.reduce<FieldClock | undefined>(
+      (a, e) => (e.clock.mutation !== m.id && (!a || e.clock.hlc > a.hlc) ? e.clock : a),
+      undefined,
+    );
+    return {
+      kind: m.kind,
+      objectId: m.objectId,
+      field,
+      lost: { value: values, clock: mine },
+      won: { value: kept.map((e) => e.value), clock: latest ?? mine },
+    };
+  });
 }
 
 function parentDeleted(m: Mutation, current: ObjectState | null, objects: ReadonlyMap<string, ObjectState>) {
@@ -185,20 +310,35 @@ const result = (r: ProcessedMutation, duplicate: boolean): MutationResult => ({
  * field schema. Everything else — the envelope, the merged sets (their sizes), values kept from the stored
  * object or from another mutation — is parsed as before.
  */
-function validate(state: ObjectState, cityId: string, index: number, checked?: Record<string, unknown>) {
-  const spec = kindSpecs[state.kind];
-  // A practice the hand-written rules vouch for is one the schema accepts; otherwise zod decides (and words
-  // the refusal).
-  if (state.kind === 'practice' && isValidPracticeState(state, cityId, checked)) return;
-  const object = materialise(state, cityId);
-  const issue = checked ? firstIssueByKey(state.kind, object, checked) : firstIssue(spec.schema, object);
+function validate(
+  state: ObjectState,
+  cityId: string,
+  index: number,
+  checked?: Record<string, unknown>,
+  creationOf?: string,
+) {
+  const issue = firstStateIssue(state, cityId, checked);
   if (!issue) return;
   const field = String(issue.path[0] ?? '');
-  const group = spec.setFields.includes(field) ? 'add' : 'fields';
+  const group = kindSpecs[state.kind].setFields.includes(field) ? 'add' : 'fields';
   throw new PushRejected(
     ['mutations', index, group, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
     issue.message,
+    creationOf,
   );
+}
+
+const isValid = (state: ObjectState, cityId: string, checked?: Record<string, unknown>) =>
+  !firstStateIssue(state, cityId, checked);
+
+function firstStateIssue(state: ObjectState, cityId: string, checked?: Record<string, unknown>) {
+  // A practice the hand-written rules vouch for is one the schema accepts; otherwise zod decides (and words
+  // the refusal).
+  if (state.kind === 'practice' && isValidPracticeState(state, cityId, checked)) return undefined;
+  const object = materialise(state, cityId);
+  return checked
+    ? firstIssueByKey(state.kind, object, checked)
+    : firstIssue(kindSpecs[state.kind].schema, object);
 }
 
 type Issue = { path: PropertyKey[]; message: string };

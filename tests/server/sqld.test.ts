@@ -16,6 +16,7 @@ import { contactVisibilityScenarios } from './scenarios/contact-visibility.ts';
 import { isolationScenarios } from './scenarios/isolation.ts';
 import { limitScenarios } from './scenarios/limits.ts';
 import { newPracticeScenarios } from './scenarios/push-new-practices.ts';
+import { pushRefusalScenarios } from './scenarios/push-refusals.ts';
 import { roleScenarios } from './scenarios/roles.ts';
 import { erasureScenarios } from './scenarios/stakeholder-erasure.ts';
 import { stakeholderRouteScenarios } from './scenarios/stakeholder-routes.ts';
@@ -79,6 +80,7 @@ if (available) {
   });
   syncScenarios(sqld);
   newPracticeScenarios(sqld);
+  pushRefusalScenarios(sqld);
   conflictScenarios(sqld);
   tenancyScenarios(sqld);
   isolationScenarios(sqld);

@@ -1,0 +1,4 @@
+import { pushRefusalScenarios } from './scenarios/push-refusals.ts';
+import { fileBackend } from './support/backend.ts';
+
+pushRefusalScenarios(fileBackend);
