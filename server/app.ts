@@ -5,11 +5,12 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { AppCaches, type CacheOptions } from './auth/caller-cache.ts';
 import { requireAuth } from './auth/require-auth.ts';
-import { corsForExtensions } from './cors.ts';
+import { corsForExtensions, type ExtensionOrigins } from './cors.ts';
 import type { Db } from './db/client.ts';
 import { ApiError } from './errors.ts';
 import { AuthAttempts, type AuthFailureOptions, defaultAuthFailureBudget } from './limits/auth-failures.ts';
 import { type RateLimitOptions, rateLimit } from './limits/rate-limit.ts';
+import { noSniff } from './no-sniff.ts';
 import { errorHandler, type Logger } from './on-error.ts';
 import { cityRoutes } from './routes/city.ts';
 import { conflictRoutes } from './routes/conflicts.ts';
@@ -48,6 +49,12 @@ export interface AppOptions {
    * X-Forwarded-For (that many entries from the right) instead of the socket. Default 0.
    */
   trustProxy?: number;
+  /**
+   * Extension origins whose pages may read API answers through CORS (server/cors.ts), besides the server's
+   * own pages; `'any'` for every extension origin. Default none: the extension reads its server's answers
+   * with its host permission, without CORS.
+   */
+  extensionOrigins?: ExtensionOrigins;
   /** The server's public origin (behind a proxy), used in connect links. Default: the request's origin. */
   publicUrl?: string;
   /**
@@ -86,7 +93,8 @@ export function createApp(options: AppOptions) {
     c.set('deps', deps);
     await next();
   });
-  app.use('/api/*', corsForExtensions);
+  app.use('/api/*', noSniff);
+  app.use('/api/*', corsForExtensions(options.extensionOrigins));
   const limitBody = bodyLimit({
     maxSize: deps.limits.maxBodyBytes,
     onError: () => {

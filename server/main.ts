@@ -6,11 +6,13 @@
 //   RATE_LIMIT_BURST (300), RATE_LIMIT_PER_SECOND (10; 0 turns the limit off), MAX_BODY_BYTES (10 MB).
 //   AUTH_FAILURE_BURST (20), AUTH_FAILURE_PER_SECOND (1; 0 only logs): failed sign-ins allowed per address.
 //   TRUST_PROXY (0): how many reverse proxies stand in front, whose X-Forwarded-For gives the address.
+//   EXTENSION_ORIGINS (none): extension origins or Chrome ids whose pages get CORS headers (server/cors.ts).
 //   FIRST_CITY_NAME, FIRST_CITY_COUNTRY, FIRST_CITY_LANG, FIRST_COORDINATOR_NAME: the first start's city.
 //   LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY, DEEPL_API_KEY, DEEPL_API_URL, TRANSLATE_ENGINES,
 //   TRANSLATE_MAX_CHARS, TRANSLATE_DAILY_CHARS: server-side translation (server/translate/config.ts).
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { parseExtensionOrigins } from './cors.ts';
 import { catchUpAllSearchIndexes } from './library/search-index.ts';
 import { openDatabaseFromEnv } from './node-database.ts';
 import { bootstrapFirstCity, bootstrapMessage } from './tenancy/bootstrap.ts';
@@ -60,6 +62,7 @@ const app = createApp({
       ? { burst: Number(env.AUTH_FAILURE_BURST ?? 20), perSecond: failuresPerSecond }
       : false,
   trustProxy,
+  extensionOrigins: parseExtensionOrigins(env.EXTENSION_ORIGINS),
   translation,
 });
 const listener = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -1,13 +1,17 @@
 // CORS, the generated API reference and the connect page: the parts of the HTTP surface without a city.
 import { describe, expect, it } from 'vitest';
+import { parseExtensionOrigins } from '../../server/cors.ts';
 import { catalogue } from '../../server/openapi/catalogue.ts';
 import { connectLink, encodeConnectCode, parseConnectInput } from '../../shared/api/connect.ts';
 import { fileBackend } from './support/backend.ts';
-import { makeWorld } from './support/world.ts';
+import { makeWorld, type World } from './support/world.ts';
+
+const chromeExtension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+const firefoxInstall = 'moz-extension://0b5c0c8e-1b1d-4a4e-9c43-2f1f3b1f0a11';
 
 describe('CORS', () => {
-  it('answers preflights from extension origins and the own origin, and nobody else', async () => {
-    const w = await makeWorld(fileBackend);
+  it('answers preflights from the listed extension origins and the own origin, and nobody else', async () => {
+    const w = await makeWorld(fileBackend, { extensionOrigins: [chromeExtension, firefoxInstall] });
     const preflight = (origin: string) =>
       w.app.request('http://127.0.0.1:8787/api/sync/pull', {
         method: 'OPTIONS',
@@ -17,11 +21,7 @@ describe('CORS', () => {
           'Access-Control-Request-Headers': 'authorization',
         },
       });
-    for (const origin of [
-      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
-      'moz-extension://0b5c0c8e-1b1d-4a4e-9c43-2f1f3b1f0a11',
-      'http://127.0.0.1:8787',
-    ]) {
+    for (const origin of [chromeExtension, firefoxInstall, 'http://127.0.0.1:8787']) {
       const res = await preflight(origin);
       expect(res.headers.get('Access-Control-Allow-Origin'), origin).toBe(origin);
       expect(res.headers.get('Access-Control-Allow-Headers')).toMatch(/Authorization/i);
@@ -30,14 +30,46 @@ describe('CORS', () => {
       'https://evil.example',
       'http://127.0.0.1:9999',
       'chrome-extension://x.evil.example/',
+      // Another extension, in either browser.
+      'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba',
+      'moz-extension://11111111-2222-4333-8444-555555555555',
     ]) {
       expect((await preflight(origin)).headers.get('Access-Control-Allow-Origin'), origin).toBeNull();
     }
   });
 
+  it('lists no extension by default (the extension reads with its host permission), or any with *', async () => {
+    const preflight = async (w: World, origin: string) =>
+      (
+        await w.app.request('http://127.0.0.1:8787/api/me', {
+          method: 'OPTIONS',
+          headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' },
+        })
+      ).headers.get('Access-Control-Allow-Origin');
+    const byDefault = await makeWorld(fileBackend);
+    for (const origin of [chromeExtension, firefoxInstall])
+      expect(await preflight(byDefault, origin), origin).toBeNull();
+    expect(await preflight(byDefault, 'http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
+    const any = await makeWorld(fileBackend, { extensionOrigins: parseExtensionOrigins('*') });
+    for (const origin of [chromeExtension, firefoxInstall])
+      expect(await preflight(any, origin), origin).toBe(origin);
+    expect(await preflight(any, 'https://evil.example')).toBeNull();
+  });
+
+  it('reads EXTENSION_ORIGINS: origins, bare Chrome ids, *; refuses anything else at start', () => {
+    expect(parseExtensionOrigins(undefined)).toEqual([]);
+    expect(parseExtensionOrigins(` abcdefghijklmnopabcdefghijklmnop , ${firefoxInstall}/`)).toEqual([
+      chromeExtension,
+      firefoxInstall,
+    ]);
+    expect(parseExtensionOrigins('*')).toBe('any');
+    for (const bad of ['https://evil.example', 'chrome-extension://', 'abc', '*,x'])
+      expect(() => parseExtensionOrigins(bad), bad).toThrow(/EXTENSION_ORIGINS/);
+  });
+
   it('lets an extension read answers and refusals, tells caches they vary by origin, and nobody else reads', async () => {
-    const w = await makeWorld(fileBackend);
-    const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const w = await makeWorld(fileBackend, { extensionOrigins: [chromeExtension] });
+    const extension = chromeExtension;
     const get = (headers: Record<string, string>) =>
       w.app.request('http://127.0.0.1:8787/api/sync/pull?since=0', { headers });
     const token = { authorization: `Bearer ${w.a.contributor.token}` };
@@ -62,6 +94,60 @@ describe('CORS', () => {
       expect(res.headers.get('Access-Control-Expose-Headers')).toBeNull();
       expect(res.headers.get('Vary')).toMatch(/\bOrigin\b/);
     }
+  });
+});
+
+describe('every API answer', () => {
+  it('says X-Content-Type-Options: nosniff, errors and refusals included', async () => {
+    const w = await makeWorld(fileBackend, { rateLimit: { burst: 1, perSecond: 0.001 }, maxBodyBytes: 100 });
+    const token = w.a.contributor.token;
+    const answers: [string, Promise<Response>][] = [
+      ['200', w.app.request('/api/me', { headers: { Authorization: `Bearer ${token}` } })],
+      ['public', w.app.request('/api/health')],
+      ['openapi', w.app.request('/api/openapi.json')],
+      ['401', w.app.request('/api/me')],
+      ['404', w.app.request('/api/no-such-route')],
+      [
+        'preflight',
+        w.app.request('/api/me', { method: 'OPTIONS', headers: { Origin: 'https://x.example' } }),
+      ],
+      [
+        '400',
+        w.app.request('/api/sync/push', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${w.a.coordinator.token}`, 'Content-Type': 'application/json' },
+          body: '{"clientId":',
+        }),
+      ],
+      [
+        '413',
+        w.app.request('/api/sync/push', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${w.a.viewer.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ padding: 'x'.repeat(200) }),
+        }),
+      ],
+    ];
+    const statuses: string[] = [];
+    for (const [label, pending] of answers) {
+      const res = await pending;
+      statuses.push(`${label}:${res.status}`);
+      expect(res.headers.get('X-Content-Type-Options'), label).toBe('nosniff');
+    }
+    // The rate limit's 429 (the contributor's one request of the burst was spent above).
+    const limited = await w.app.request('/api/me', { headers: { Authorization: `Bearer ${token}` } });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(statuses).toEqual([
+      '200:200',
+      'public:200',
+      'openapi:200',
+      '401:401',
+      '404:404',
+      'preflight:204',
+      '400:400',
+      '413:413',
+    ]);
   });
 });
 

@@ -328,3 +328,29 @@ describe('first start', () => {
     expect(await library.text()).toContain('My city');
   });
 });
+
+describe('forms that are not what their content type says', () => {
+  it('a multipart content type with a body that is not multipart answers 400 with the form, never 500', async () => {
+    const errors: string[] = [];
+    const w = await makeWorld(fileBackend, { log: (message) => errors.push(message) });
+    for (const path of ['/web/sign-in', '/web/sign-in/link']) {
+      for (const contentType of [
+        'multipart/form-data; boundary=----x',
+        'multipart/form-data',
+        'application/x-www-form-urlencoded; charset=nope',
+      ]) {
+        const res = await w.app.request(path, {
+          method: 'POST',
+          headers: { 'Content-Type': contentType, Origin: origin },
+          body: 'token=icc_abc&next=/web',
+        });
+        const label = `${path} ${contentType}`;
+        if (contentType.startsWith('multipart')) {
+          expect(res.status, label).toBe(400);
+          expect(await res.text(), label).toContain('This form could not be read');
+        } else expect(res.status, label).toBeLessThan(500);
+      }
+    }
+    expect(errors.filter((e) => e.startsWith('unhandled'))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // A ready-made world for route tests: the real app on a fresh database, a controllable clock, and two cities
 // (A and B) with a coordinator, a contributor and a viewer each, every one holding a token.
 import { createApp } from '../../../server/app.ts';
+import type { ExtensionOrigins } from '../../../server/cors.ts';
 import type { AuthFailureOptions } from '../../../server/limits/auth-failures.ts';
 import type { RateLimitOptions } from '../../../server/limits/rate-limit.ts';
 import type { Logger } from '../../../server/on-error.ts';
@@ -41,6 +42,7 @@ export async function makeWorld(
     authFailures?: AuthFailureOptions | false;
     trustProxy?: number;
     log?: Logger;
+    extensionOrigins?: ExtensionOrigins;
   } = {},
 ) {
   const db = await backend.freshDb();
@@ -52,6 +54,7 @@ export async function makeWorld(
     rateLimit: options.rateLimit ?? false,
     authFailures: options.authFailures,
     trustProxy: options.trustProxy,
+    extensionOrigins: options.extensionOrigins,
     maxBodyBytes: options.maxBodyBytes,
     translation: options.translation,
   });
