@@ -5,3 +5,4 @@ export * from './library.ts';
 export * from './tenancy.ts';
 export * from './translation.ts';
 export * from './web.ts';
+export * from './set-aside.ts';
