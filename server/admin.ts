@@ -9,7 +9,13 @@ const server =
   `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${env.PORT ?? 8787}`;
 const { db } = await openDatabaseFromEnv(env);
 try {
-  await runAdmin(process.argv.slice(2), { db, out: (line) => console.log(line), now: Date.now(), server });
+  await runAdmin(process.argv.slice(2), {
+    db,
+    out: (line) => console.log(line),
+    now: Date.now(),
+    server,
+    horizonDays: env.SYNC_HORIZON_DAYS,
+  });
 } catch (error) {
   if (!(error instanceof AdminError || (error instanceof TypeError && 'code' in error))) throw error;
   console.error(`error: ${error.message}`);

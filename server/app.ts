@@ -29,6 +29,7 @@ import { syncRoutes } from './routes/sync.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { translateRoutes } from './routes/translate.ts';
 import { webApiRoutes, webRoutes } from './routes/web.ts';
+import { type HistoryOptions, historyJob } from './sync/history-job.ts';
 import { type TranslationOptions, translationDeps } from './translate/setup.ts';
 
 export interface AppOptions {
@@ -64,6 +65,11 @@ export interface AppOptions {
   cache?: CacheOptions;
   /** Server-side translation engines (LibreTranslate, DeepL) and limits; none configured = no engines. */
   translation?: TranslationOptions;
+  /**
+   * Pruning of the sync history past a horizon (server/sync/history-job.ts): after pushes, at most once an
+   * interval. Default: a 30-day horizon, at most hourly. `false` turns it off (the admin `prune` still works).
+   */
+  history?: HistoryOptions | false;
 }
 
 export function createApp(options: AppOptions) {
@@ -140,6 +146,14 @@ export function createApp(options: AppOptions) {
   for (const path of authed.map((p) => `${p}/*`)) {
     app.use(path, requireAuth);
     if (limiter) app.use(path, limiter);
+  }
+  // After a push, the sync history past its horizon may be pruned, in the background (history-job.ts).
+  if (options.history !== false) {
+    const history = historyJob(options.db, clock, deps.log, options.history);
+    app.use('/api/sync/push', async (c, next) => {
+      await next();
+      if (c.res.ok) history.nudge();
+    });
   }
   app.route('/api/me', meRoutes);
   app.route('/api/members', memberRoutes);

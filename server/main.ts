@@ -10,8 +10,11 @@
 //   FIRST_CITY_NAME, FIRST_CITY_COUNTRY, FIRST_CITY_LANG, FIRST_COORDINATOR_NAME: the first start's city.
 //   LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY, DEEPL_API_KEY, DEEPL_API_URL, TRANSLATE_ENGINES,
 //   TRANSLATE_MAX_CHARS, TRANSLATE_DAILY_CHARS: server-side translation (server/translate/config.ts).
+//   SYNC_HORIZON_DAYS (30): how long the sync history (tombstones, processed mutation ids, removed set
+//   elements) is kept; a client that has not synced for longer gets a full resync (server/sync/prune-history.ts).
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { convertToIncrementalVacuum } from './db/auto-vacuum.ts';
 import { parseExtensionOrigins } from './cors.ts';
 import { catchUpAllSearchIndexes } from './library/search-index.ts';
 import { openDatabaseFromEnv } from './node-database.ts';
@@ -31,7 +34,15 @@ if (!Number.isInteger(trustProxy) || trustProxy < 0)
   throw new Error(`TRUST_PROXY must be a number of proxies (0, 1, 2…), not ${env.TRUST_PROXY}`);
 
 const translation = translationFromEnv(env);
+const horizonDays = env.SYNC_HORIZON_DAYS === undefined ? undefined : Number(env.SYNC_HORIZON_DAYS);
+if (horizonDays !== undefined && !(Number.isFinite(horizonDays) && horizonDays >= 1)) {
+  throw new Error(`SYNC_HORIZON_DAYS must be a number of days, at least 1 (got ${env.SYNC_HORIZON_DAYS})`);
+}
 const { db, where } = await openDatabaseFromEnv(env);
+// Once: an existing file switches to giving freed pages back (one VACUUM, server/db/auto-vacuum.ts).
+const vacuumMs = await convertToIncrementalVacuum(db);
+if (vacuumMs !== undefined)
+  console.log(`Database file: auto_vacuum=INCREMENTAL set (VACUUM took ${vacuumMs} ms)`);
 const first = await bootstrapFirstCity(db, {
   server,
   now: Date.now(),
@@ -64,6 +75,7 @@ const app = createApp({
   trustProxy,
   extensionOrigins: parseExtensionOrigins(env.EXTENSION_ORIGINS),
   translation,
+  history: { horizonDays },
 });
 const listener = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`ICC Clipper server on http://${host}:${info.port} (database: ${where})`);

@@ -6,7 +6,7 @@ export type SyncFailure =
   | { reason: 'unreachable'; detail: string }
   | { reason: 'unauthorized'; detail: string }
   | { reason: 'forbidden'; detail: string }
-  | { reason: 'rejected'; detail: string }
+  | { reason: 'rejected'; detail: string; code?: string }
   | { reason: 'rate-limited'; detail: string; retryAfterMs: number }
   | { reason: 'server'; detail: string };
 
@@ -87,7 +87,7 @@ export async function answerOf(
     });
   }
   if (response.ok) return response;
-  const detail = await errorMessage(response);
+  const { detail, code } = await errorMessage(response);
   switch (response.status) {
     case 401:
       throw new SyncError({ reason: 'unauthorized', detail });
@@ -99,17 +99,22 @@ export async function answerOf(
       throw new SyncError({ reason: 'rate-limited', detail, retryAfterMs });
     }
     default:
-      throw new SyncError({ reason: response.status >= 500 ? 'server' : 'rejected', detail });
+      throw new SyncError(
+        response.status >= 500 ? { reason: 'server', detail } : { reason: 'rejected', detail, code },
+      );
   }
 }
 
-/** The server's `{ error: { code, message, details } }` in one line, or the status text. */
-async function errorMessage(response: Response): Promise<string> {
+/** The server's `{ error: { code, message, details } }` in one line, or the status text; and its code. */
+async function errorMessage(response: Response): Promise<{ detail: string; code?: string }> {
   try {
-    const body = (await response.json()) as { error?: { message?: string; details?: unknown } };
+    const body = (await response.json()) as {
+      error?: { code?: unknown; message?: string; details?: unknown };
+    };
     const details = body.error?.details ? ` ${JSON.stringify(body.error.details).slice(0, 300)}` : '';
-    return `${response.status} ${body.error?.message ?? response.statusText}${details}`;
+    const code = typeof body.error?.code === 'string' ? body.error.code : undefined;
+    return { detail: `${response.status} ${body.error?.message ?? response.statusText}${details}`, code };
   } catch {
-    return `${response.status} ${response.statusText}`;
+    return { detail: `${response.status} ${response.statusText}` };
   }
 }

@@ -26,6 +26,7 @@ import { announcePulledPage } from '../store/pulled-practices.ts';
 import { answerOf, parseAnswer, readAnswerText, SyncError } from './api-client.ts';
 import { type Connection, getCursor } from './connection.ts';
 import { type ContentBackfill, contentBackfillKey } from './content-backfill.ts';
+import { beginResync, finishResync, isResyncRequired, resyncUnderWay } from './full-resync.ts';
 
 /** The server's maximum page. */
 const defaultPageSize = 1000;
@@ -41,10 +42,27 @@ export interface PulledChanges {
   authors: string[];
 }
 
-/** Pulls until up to date (`pageSize`: tests make several pages out of a few objects). */
+/**
+ * Pulls until up to date (`pageSize`: tests make several pages out of a few objects). A cursor behind the
+ * server's pruned history (410 resync_required) starts a full resync from 0 that keeps the outbox
+ * (full-resync.ts); once, so a server that keeps answering so does not loop.
+ */
 export async function pullChanges(
   connection: Connection,
-  { pageSize = defaultPageSize }: { pageSize?: number } = {},
+  options: { pageSize?: number } = {},
+): Promise<PulledChanges> {
+  try {
+    return await pullPages(connection, options);
+  } catch (error) {
+    if (!isResyncRequired(error)) throw error;
+  }
+  await beginResync();
+  return pullPages(connection, options);
+}
+
+async function pullPages(
+  connection: Connection,
+  { pageSize = defaultPageSize }: { pageSize?: number },
 ): Promise<PulledChanges> {
   const ids: string[] = [];
   const untold: string[] = [];
@@ -54,6 +72,12 @@ export async function pullChanges(
   // practices one by one, so they go where it finds them first.
   await spreadPulledPages();
   let since = await getCursor();
+  // A resync a crash interrupted walks again from 0: which copies it had seen is not kept.
+  const resyncing = await resyncUnderWay();
+  if (resyncing && since !== 0) {
+    await beginResync();
+    since = 0;
+  }
   const fresh = since === 0 && (await libraryIsEmpty());
   // Only into an empty library: a pull resumed after a crash, and every later pull, bring whole objects.
   const omitContent = fresh;
@@ -105,6 +129,12 @@ export async function pullChanges(
       since = page.version;
       if (!page.hasMore) {
         await committed();
+        if (resyncing) {
+          // What the full answer did not name was deleted meanwhile (full-resync.ts).
+          const deleted = await finishResync(new Set(ids));
+          ids.push(...deleted);
+          untold.push(...deleted);
+        }
         return { ids, untold, pages, authors: [...authors] };
       }
     }

@@ -5,9 +5,16 @@ import { parseArgs } from 'node:util';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { connectLink, encodeConnectCode } from '../../shared/api/connect.ts';
 import { newCitySchema, newMemberSchema } from '../../shared/api/tenancy.ts';
+import { convertToIncrementalVacuum } from '../db/auto-vacuum.ts';
 import type { Db } from '../db/client.ts';
 import { cities, members, tokens } from '../db/schema/index.ts';
 import { grantNetwork, revokeNetwork } from '../library/network-grants.ts';
+import {
+  defaultHorizonDays,
+  forgetRemovedEverywhere,
+  horizonMsOf,
+  pruneHistory,
+} from '../sync/prune-history.ts';
 import { updateCitySettings } from '../tenancy/city-settings.ts';
 import { accessAfterEnabling, endAllAccess, hasOtherCoordinator } from '../tenancy/member-access.ts';
 import { addMember, createCity, iso, issueToken, revokeToken } from '../tenancy/tenancy.ts';
@@ -26,6 +33,8 @@ export const usage = `Usage: npm run admin -- <command> [options]
   list         [--city ID]                                 cities, members and tokens (never secrets)
   grant-network  --member ID --network ID   the member sees the network's shared practices and its cities' counts
   revoke-network --member ID
+  prune        [--horizon-days N]   forget the sync history older than N days (default 30, or SYNC_HORIZON_DAYS):
+               tombstones, processed mutation ids, removed set elements; then give free pages back to the file
 Environment: DATA_DIR or LIBSQL_URL/LIBSQL_AUTH_TOKEN, as for the server; PUBLIC_URL or PORT for links.`;
 
 export class AdminError extends Error {}
@@ -36,6 +45,8 @@ export interface AdminContext {
   now: number;
   /** Server address for connect links when --server is not given. */
   server: string;
+  /** `prune`'s horizon when --horizon-days is not given (SYNC_HORIZON_DAYS). */
+  horizonDays?: string;
 }
 
 const options = {
@@ -51,6 +62,7 @@ const options = {
   server: { type: 'string' },
   token: { type: 'string' },
   'viewers-see-contacts': { type: 'string' },
+  'horizon-days': { type: 'string' },
 } as const;
 
 export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void> {
@@ -130,20 +142,6 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
       out(`revoked token ${revoked!.id} (${revoked!.prefix}…) at ${revoked!.revokedAt}`);
       return;
     }
-    case 'sign-in-link': {
-      const memberId = need('member');
-      const [member] = await db.select().from(members).where(eq(members.id, memberId));
-      if (!member) fail(`no member ${memberId}`);
-      if (member!.disabledAt) fail(`member ${memberId} is disabled`);
-      const { secret, expiresAt } = await createSignInLink(db, member!, now);
-      const server = (v.server ?? ctx.server).replace(/\/+$/, '');
-      out(`dashboard sign-in link for ${member!.name} (works once, until ${expiresAt}):`);
-      out(`  ${signInLinkUrl(server, secret)}`);
-      return;
-    }
-    case 'list':
-      await list(db, out, v.city);
-      return;
     case 'sign-out-everywhere': {
       const member = await memberById(db, need('member'));
       const ended = await db.transaction((tx) => endAllAccess(tx, member.cityId, member.id, now));
@@ -183,6 +181,20 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
       );
       return;
     }
+    case 'sign-in-link': {
+      const memberId = need('member');
+      const [member] = await db.select().from(members).where(eq(members.id, memberId));
+      if (!member) fail(`no member ${memberId}`);
+      if (member!.disabledAt) fail(`member ${memberId} is disabled`);
+      const { secret, expiresAt } = await createSignInLink(db, member!, now);
+      const server = (v.server ?? ctx.server).replace(/\/+$/, '');
+      out(`dashboard sign-in link for ${member!.name} (works once, until ${expiresAt}):`);
+      out(`  ${signInLinkUrl(server, secret)}`);
+      return;
+    }
+    case 'list':
+      await list(db, out, v.city);
+      return;
     case 'grant-network': {
       const granted = await grantNetwork(db, need('member'), need('network'), now);
       if (!granted.ok) fail(granted.reason);
@@ -200,6 +212,10 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
       );
       return;
     }
+    case 'prune': {
+      await prune(db, out, now, v['horizon-days'] ?? ctx.horizonDays);
+      return;
+    }
     case undefined:
     case 'help':
       out(usage);
@@ -207,6 +223,30 @@ export async function runAdmin(argv: string[], ctx: AdminContext): Promise<void>
     default:
       fail(`unknown command ${positionals[0]}\n${usage}`);
   }
+}
+
+/** The history pruned past the horizon, every run until nothing is left, then every object's removed elements. */
+async function prune(db: Db, out: (line: string) => void, now: number, horizon: string | undefined) {
+  const days = horizon === undefined ? defaultHorizonDays : Number(horizon);
+  if (!Number.isFinite(days) || days < 0) fail(`--horizon-days must be a number of days (got ${horizon})`);
+  const vacuumMs = await convertToIncrementalVacuum(db);
+  if (vacuumMs !== undefined)
+    out(`database file switched to auto_vacuum=INCREMENTAL (VACUUM: ${vacuumMs} ms)`);
+  const total = { processed: 0, tombstones: 0, cities: 0, pagesFreed: 0 };
+  for (;;) {
+    const run = await pruneHistory(db, { nowMs: now, horizonMs: horizonMsOf(days) });
+    total.processed += run.processed;
+    total.tombstones += run.tombstones;
+    total.cities += run.cities;
+    total.pagesFreed += run.pagesFreed;
+    if (!run.more) break;
+  }
+  const forgotten = await forgetRemovedEverywhere(db);
+  // One more round of free pages: forgetting removals shrank rows.
+  total.pagesFreed += (await pruneHistory(db, { nowMs: now, horizonMs: horizonMsOf(days) })).pagesFreed;
+  out(
+    `pruned the sync history older than ${days} days: ${total.processed} processed mutation ids, ${total.tombstones} tombstones, removed elements of ${forgotten} objects; prune point moved in ${total.cities} cities; ${total.pagesFreed} free pages given back`,
+  );
 }
 
 async function list(db: Db, out: (line: string) => void, cityId?: string) {

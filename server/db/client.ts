@@ -2,6 +2,7 @@
 // No Node-only API here, so the same code can run on an edge runtime with a remote database.
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { incrementalVacuumIfNew } from './auto-vacuum.ts';
 import * as schema from './schema/index.ts';
 import { wellFormedArgs } from './well-formed-args.ts';
 
@@ -40,6 +41,8 @@ export async function openDb({
  * secure_delete is per connection too.
  */
 async function tuneFileConnections(client: Client, connections: number): Promise<void> {
+  // A new file gives freed pages back (db/auto-vacuum.ts); chosen before its first table, so first of all.
+  await incrementalVacuumIfNew(client);
   await client.execute('PRAGMA journal_mode=WAL');
   await client.execute('PRAGMA foreign_keys=ON');
   const pinned = [];

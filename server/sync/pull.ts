@@ -18,6 +18,7 @@ import { maxSliceRows, withShrinkingBudget } from '../db/bounded-reads.ts';
 import type { Db } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
 import { stakeholderFor } from '../stakeholders/contact-visibility.ts';
+import { prunedThroughOf, resyncRequired } from './prune-history.ts';
 
 /** A stored object as the pull reads it: the envelope, and `data` as the JSON text it is stored as. */
 interface PulledRow {
@@ -82,6 +83,12 @@ async function pullChanges(
       'since_ahead',
       `since=${since} is ahead of the library version ${libraryVersion}; pull from 0`,
     );
+  }
+  // Behind the pruned history, a page may miss deletions (server/sync/prune-history.ts): start again from 0.
+  // A bounded pull (`until`: a text backfill) reads live practices only, which pruning leaves alone.
+  if (since > 0 && until === undefined) {
+    const prunedThrough = await prunedThroughOf(db, cityId);
+    if (since < prunedThrough) throw resyncRequired(since, prunedThrough);
   }
   // A bounded pull (a backfill) ends where it was asked to; its bound is a version the client already has.
   const through = until === undefined ? libraryVersion : Math.min(until, libraryVersion);

@@ -14,6 +14,8 @@ type Row = typeof libraryObjects.$inferSelect;
 
 export interface PushInputs {
   libraryVersion: number;
+  /** The city's prune point (cities.pruned_through_version; server/sync/past-horizon.ts). */
+  prunedThrough?: number;
   processed: ProcessedMutation[];
   rows: Row[];
 }
@@ -33,7 +35,7 @@ export async function readPushInputs(
   objectIds: string[],
 ): Promise<PushInputs> {
   const [version, processed, objects] = await raw.batch([
-    { sql: 'select library_version from cities where id = ?', args: [cityId] },
+    { sql: 'select library_version, pruned_through_version from cities where id = ?', args: [cityId] },
     {
       sql: `select id, object_id, status, object_version, conflicts from processed_mutations where city_id = ? and id in ${jsonList}`,
       args: [cityId, JSON.stringify(mutationIds)],
@@ -45,6 +47,7 @@ export async function readPushInputs(
   ]);
   return {
     libraryVersion: Number(version!.rows[0]![0]),
+    prunedThrough: Number(version!.rows[0]![1]),
     processed: processed!.rows.map((r) => ({
       id: String(r[0]),
       objectId: String(r[1]),

@@ -16,6 +16,7 @@ import type { Db } from '../db/client.ts';
 import { cities, libraryObjects, processedMutations } from '../db/schema/index.ts';
 import { validationError } from '../validate.ts';
 import { stateFromRow } from './object-rows.ts';
+import { pastHorizon } from './past-horizon.ts';
 import { isNewPracticesBatch, NotNewPractices, pushNewPractices } from './push-new-practices.ts';
 import { type PushInputs, readPushInputs } from './push-sql.ts';
 import { libsqlTx, type Tx, writePlan } from './push-write.ts';
@@ -79,13 +80,15 @@ export async function pushInTx(
   const cityId = caller.city.id;
   // 1–3. Under the write lock: the library version, which of these mutation ids were processed before, and
   //      the objects involved (this city only); links to erased stakeholders are dropped (stakeholder-links.ts).
-  const { libraryVersion, processed: done, rows } = await readInputs(tx, cityId, batch);
+  const { libraryVersion, prunedThrough = 0, processed: done, rows } = await readInputs(tx, cityId, batch);
   const processed = new Map<string, ProcessedMutation>(done.map((p) => [p.id, p]));
   const objects = new Map(rows.map((r) => [r.id, stateFromRow(r)]));
   // Every object this push can write was looked up above (or below, for an erasure's practices): the ones not
   // found are new, so they are plain inserts (no conflict clause to evaluate).
   const inDb = new Set(objects.keys());
-  const mutations = withoutLinksTo(batch, await erasedAmong(tx, cityId, linkedStakeholderIds(batch)));
+  const linked = withoutLinksTo(batch, await erasedAmong(tx, cityId, linkedStakeholderIds(batch)));
+  // Past the history horizon: forgotten removals, pruned tombstones (past-horizon.ts).
+  const mutations = pastHorizon(objects, linked, prunedThrough);
   // 4. The plan (pure): throws PushRejected for a mutation that cannot be applied.
   const memberId = caller.member.id;
   const vanished = new Set<string>();
@@ -192,7 +195,10 @@ async function readInputsWithDrizzle(
   mutationIds: string[],
   objectIds: string[],
 ): Promise<PushInputs> {
-  const [city] = await tx.select({ v: cities.libraryVersion }).from(cities).where(eq(cities.id, cityId));
+  const [city] = await tx
+    .select({ v: cities.libraryVersion, pruned: cities.prunedThroughVersion })
+    .from(cities)
+    .where(eq(cities.id, cityId));
   const { id, objectId, status, objectVersion, conflicts } = processedMutations;
   const processed = await tx
     .select({ id, objectId, status, objectVersion, conflicts })
@@ -202,5 +208,5 @@ async function readInputsWithDrizzle(
     .select()
     .from(libraryObjects)
     .where(and(eq(libraryObjects.cityId, cityId), inArray(libraryObjects.id, objectIds)));
-  return { libraryVersion: city!.v, processed, rows };
+  return { libraryVersion: city!.v, prunedThrough: city!.pruned, processed, rows };
 }

@@ -5,6 +5,7 @@ import type { ExtensionOrigins } from '../../../server/cors.ts';
 import type { AuthFailureOptions } from '../../../server/limits/auth-failures.ts';
 import type { RateLimitOptions } from '../../../server/limits/rate-limit.ts';
 import type { Logger } from '../../../server/on-error.ts';
+import type { HistoryOptions } from '../../../server/sync/history-job.ts';
 import { addMember, createCity, issueToken } from '../../../server/tenancy/tenancy.ts';
 import type { TranslationOptions } from '../../../server/translate/setup.ts';
 import type { City } from '../../../shared/schemas/city.ts';
@@ -43,6 +44,7 @@ export async function makeWorld(
     trustProxy?: number;
     log?: Logger;
     extensionOrigins?: ExtensionOrigins;
+    history?: HistoryOptions | false;
   } = {},
 ) {
   const db = await backend.freshDb();
@@ -57,6 +59,7 @@ export async function makeWorld(
     extensionOrigins: options.extensionOrigins,
     maxBodyBytes: options.maxBodyBytes,
     translation: options.translation,
+    history: options.history,
   });
 
   async function person(cityId: string, role: Role, name: string): Promise<Person> {

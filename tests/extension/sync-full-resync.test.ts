@@ -1,0 +1,143 @@
+// A browser that comes back from behind the server's history horizon (issue 15, item 9): its pull is answered
+// 410 resync_required, and the sync client pulls the library again from 0, keeps its unsent changes and
+// deletes the copies the server deleted meanwhile (whose tombstones were pruned). Real server app on a fresh
+// libSQL file, fetch routed to it; fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { useLibraryDatabase } from '../../extension/store/db.ts';
+import { pendingChanges } from '../../extension/store/outbox.ts';
+import {
+  createPractice,
+  getPractice,
+  listPractices,
+  type NewPractice,
+  updatePractice,
+} from '../../extension/store/practices.ts';
+import { type Connection, getCursor, saveConnection } from '../../extension/sync/connection.ts';
+import { pullChanges } from '../../extension/sync/pull-changes.ts';
+import { pushOutbox } from '../../extension/sync/push-outbox.ts';
+import { backgroundWork } from '../../extension/sync/sync-engine.ts';
+import { createApp } from '../../server/app.ts';
+import { horizonMsOf, pruneHistory } from '../../server/sync/prune-history.ts';
+import { addMember, createCity, issueToken } from '../../server/tenancy/tenancy.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { freshFileDb } from '../server/support/fresh-db.ts';
+
+const server = 'http://library.test';
+const dayMs = 24 * 60 * 60 * 1000;
+
+const practice = (n: number): NewPractice => ({
+  url: `https://www.comune.bari.it/practice-${n}`,
+  canonicalUrl: null,
+  title: `Practice ${n}`,
+  excerpt: '',
+  siteName: 'Comune di Bari',
+  byline: null,
+  publishedTime: null,
+  lang: 'it',
+  dir: 'ltr',
+  image: null,
+  contentMarkdown: `Testo ${n}`,
+  extraction: 'full',
+  areas: ['welcoming_newcomers'],
+  tags: [],
+  note: '',
+});
+
+beforeEach(async () => {
+  await useLibraryDatabase(`resync-${uuidv7()}`);
+});
+afterEach(() => backgroundWork());
+
+it('pulls the whole library again from 0, keeps unsent changes and deletes what was deleted meanwhile', async () => {
+  const { db } = await freshFileDb();
+  const app = createApp({ db, rateLimit: false, log: () => {}, history: false });
+  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => app.fetch(new Request(input, init)));
+  const now = Date.now();
+  const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
+  const token = async (name: string) => {
+    const m = await addMember(db, city.id, { name, role: 'contributor' }, now);
+    return {
+      memberId: m.id,
+      secret: (await issueToken(db, { cityId: city.id, memberId: m.id }, now)).secret,
+    };
+  };
+  const ana = await token('Ana');
+  const bruno = await token('Bruno');
+  const connection: Connection = {
+    server,
+    token: ana.secret,
+    memberId: ana.memberId,
+    memberName: 'Ana',
+    role: 'contributor',
+    cityId: city.id,
+    cityName: city.name,
+    cityCountry: city.country,
+    connectedAt: new Date(now).toISOString(),
+  };
+  const brunoPush = async (mutations: unknown[]) => {
+    const res = await app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bruno.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'bruno-browser', mutations }),
+    });
+    expect(res.status).toBe(200);
+  };
+  const hlc = () => `${new Date().toISOString()}-0000`;
+
+  await saveConnection(connection);
+  const deletedThere = await createPractice(practice(1));
+  const editedHere = await createPractice(practice(2));
+  await pushOutbox(connection);
+  await pullChanges(connection);
+  expect(await getCursor()).toBe(1);
+
+  // Meanwhile, Bruno deletes one and creates another; a month later the server prunes that history.
+  await brunoPush([
+    { id: uuidv7(), kind: 'practice', objectId: deletedThere.id, baseVersion: 1, hlc: hlc(), op: 'delete' },
+  ]);
+  const brunos = uuidv7();
+  await brunoPush([
+    {
+      id: uuidv7(),
+      kind: 'practice',
+      objectId: brunos,
+      baseVersion: 0,
+      hlc: hlc(),
+      op: 'put',
+      fields: (({ areas: _a, tags: _t, ...fields }) => ({
+        ...fields,
+        visibility: 'city',
+        clippedAt: new Date(now).toISOString(),
+      }))(practice(3)),
+      add: { areas: ['welcoming_newcomers'] },
+    },
+  ]);
+  await pruneHistory(db, { nowMs: now + 31 * dayMs, horizonMs: horizonMsOf(30) });
+
+  // Ana, still at cursor 1, edits one practice and clips a new one without sending them yet.
+  await updatePractice(editedHere.id, { note: 'edited while away' });
+  const createdHere = await createPractice(practice(4));
+  const unsent = await pendingChanges();
+  expect(unsent).toHaveLength(2);
+
+  await pullChanges(connection);
+  expect(await getCursor()).toBe(3);
+  expect(await getPractice(deletedThere.id)).toBeUndefined();
+  expect((await getPractice(editedHere.id))?.note).toBe('edited while away');
+  expect(await getPractice(createdHere.id)).toMatchObject({ version: 0 });
+  expect((await getPractice(brunos))?.title).toBe('Practice 3');
+  expect((await listPractices()).map((p) => p.id).sort()).toEqual(
+    [editedHere.id, createdHere.id, brunos].sort(),
+  );
+  expect(await pendingChanges()).toEqual(unsent);
+
+  // The unsent changes still go through.
+  await pushOutbox(connection);
+  const res = await app.request('/api/sync/pull?since=0', {
+    headers: { authorization: `Bearer ${bruno.secret}` },
+  });
+  const { changes } = (await res.json()) as { changes: { id: string; object?: { note?: string } }[] };
+  expect(changes.map((c) => c.id).sort()).toEqual([editedHere.id, createdHere.id, brunos].sort());
+  expect(changes.find((c) => c.id === editedHere.id)?.object?.note).toBe('edited while away');
+});
