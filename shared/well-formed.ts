@@ -46,17 +46,22 @@ export function wellFormedDeep<T>(value: T): T {
     }
     return (out ?? value) as T;
   }
-  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    let out: Record<string, unknown> | undefined;
-    for (const [key, v] of Object.entries(value)) {
-      const repaired = wellFormedDeep(v);
+  const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    const entries = Object.entries(value as object);
+    let changed = false;
+    const repaired = entries.map(([key, v]): [string, unknown] => {
       const goodKey = isWellFormed(key) ? key : toWellFormed(key);
-      if (repaired === v && goodKey === key) continue;
-      out ??= { ...(value as Record<string, unknown>) };
-      if (goodKey !== key) delete out[key];
-      out[goodKey] = repaired;
-    }
-    return (out ?? value) as T;
+      const goodValue = wellFormedDeep(v);
+      if (goodKey !== key || goodValue !== v) changed = true;
+      return [goodKey, goodValue];
+    });
+    if (!changed) return value;
+    // Rebuilt in the same key order and with the same prototype; defined, so a `__proto__` key stays a key.
+    const out = Object.create(proto) as Record<string, unknown>;
+    for (const [key, v] of repaired)
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    return out as T;
   }
   return value;
 }
@@ -75,7 +80,7 @@ const isSurrogate = (u: number) => u >= 0xd800 && u <= 0xdfff;
  * `\ufffd`: what JSON.stringify writes for an ill-formed string, and all a stored JSON text can hold of one.
  * Walks the escapes from the first backslash (in valid JSON every backslash starts an escape), so an escaped
  * backslash followed by the letters `ud800` is left alone. The text itself when there is nothing to repair.
- * The migration 0009 does the same in SQL.
+ * Migration 0010 (server/drizzle) does the same in SQL.
  */
 export function repairLoneSurrogateEscapes(json: string): string {
   // The common case: one scan, nothing found (JSON.stringify writes `\u` only for controls and surrogates).
