@@ -13,6 +13,7 @@ import { type Db, openDb } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { conflictScenarios } from './scenarios/conflicts.ts';
 import { contactVisibilityScenarios } from './scenarios/contact-visibility.ts';
+import { historyPruningScenarios } from './scenarios/history-pruning.ts';
 import { isolationScenarios } from './scenarios/isolation.ts';
 import { limitScenarios } from './scenarios/limits.ts';
 import { newPracticeScenarios } from './scenarios/push-new-practices.ts';
@@ -89,6 +90,7 @@ if (available) {
   erasureScenarios(sqld);
   stakeholderRouteScenarios(sqld);
   contactVisibilityScenarios(sqld);
+  historyPruningScenarios(sqld);
 }
 
 async function freePort(): Promise<number> {
