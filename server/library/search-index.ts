@@ -7,11 +7,11 @@
 //
 // The indexed text is folded by shared/search/fold.ts before FTS5 sees it, so the server and the extension's
 // offline search split and fold words identically (œ → oe, ß → ss, which unicode61 alone does not do).
-import type { InStatement, Transaction } from '@libsql/client';
+import type { InStatement, Row, Transaction } from '@libsql/client';
 import { foldText, searchableContentChars } from '../../shared/search/fold.ts';
 import { findIndexArea } from '../../shared/taxonomy/index.ts';
 import { toWellFormed } from '../../shared/well-formed.ts';
-import { readBudgetBytes, readInSlices } from '../db/bounded-reads.ts';
+import { readBudgetBytes, sliceByBytes, withShrinkingBudget } from '../db/bounded-reads.ts';
 import type { Db } from '../db/client.ts';
 
 /** Objects read per catch-up step (each step its own short write transaction, so pushes are not held up). */
@@ -21,8 +21,15 @@ export const tagSeparator = '\u001f';
 
 const inflight = new WeakMap<object, Map<string, Promise<void>>>();
 
-/** Brings the city's search index up to its library version. Concurrent calls share one catch-up. */
-export function catchUpSearchIndex(db: Db, cityId: string): Promise<void> {
+/**
+ * Brings the city's search index up to its library version. Concurrent calls share one catch-up. `budget`:
+ * the stored bytes a step reads at most (default readBudgetBytes; tests pass more than a server answers).
+ */
+export function catchUpSearchIndex(
+  db: Db,
+  cityId: string,
+  { budget = readBudgetBytes }: { budget?: number } = {},
+): Promise<void> {
   let byCity = inflight.get(db.$client);
   if (!byCity) {
     byCity = new Map();
@@ -31,7 +38,7 @@ export function catchUpSearchIndex(db: Db, cityId: string): Promise<void> {
   const running = byCity.get(cityId);
   if (running) return running;
   const map = byCity;
-  const work = catchUp(db, cityId).finally(() => map.delete(cityId));
+  const work = catchUp(db, cityId, budget).finally(() => map.delete(cityId));
   map.set(cityId, work);
   return work;
 }
@@ -58,7 +65,7 @@ export async function catchUpAllSearchIndexes(db: Db): Promise<{ cities: number;
   return { cities: cities.rows.length, ms: performance.now() - started };
 }
 
-async function catchUp(db: Db, cityId: string): Promise<void> {
+async function catchUp(db: Db, cityId: string, budget: number): Promise<void> {
   const client = db.$client;
   const state = await client.execute({
     sql: `SELECT c.library_version AS v, s.indexed_version AS i
@@ -68,20 +75,23 @@ async function catchUp(db: Db, cityId: string): Promise<void> {
   const row = state.rows[0];
   if (!row) return;
   if (Number(row.i ?? -1) >= Number(row.v)) return;
-  for (;;) {
+  // A libSQL server that refuses an answer as too large also closes the transaction it came in: the step is
+  // tried again from its start, in a new transaction, with a quarter of the budget (withShrinkingBudget).
+  const stepWithin = async (stepBudget: number) => {
     const tx = await client.transaction('write');
     try {
-      const done = await step(tx, cityId);
+      const done = await step(tx, cityId, stepBudget);
       await tx.commit();
-      if (done) return;
+      return done;
     } finally {
       tx.close();
     }
-  }
+  };
+  while (!(await withShrinkingBudget(stepWithin, { budget }))) {}
 }
 
 /** Indexes the next slice of changed objects; true when the index has reached the library version. */
-async function step(tx: Transaction, cityId: string): Promise<boolean> {
+async function step(tx: Transaction, cityId: string, budget: number): Promise<boolean> {
   const state = await tx.execute({
     sql: `SELECT c.library_version AS v, s.indexed_version AS i
           FROM cities c LEFT JOIN search_index_state s ON s.city_id = c.id WHERE c.id = ?`,
@@ -92,7 +102,7 @@ async function step(tx: Transaction, cityId: string): Promise<boolean> {
   if (indexed >= libraryVersion) return true;
 
   // The highest version of this slice: the version of the `stepRows`-th changed object, or of the first one
-  // past `readBudgetBytes` of stored data (all of its own version either way), so a step's transaction stays
+  // past `budget` bytes of stored data (all of its own version either way), so a step's transaction stays
   // short and its reads stay under a libSQL server's answer limit (server/db/bounded-reads.ts).
   const sizes = await tx.execute({
     sql: `SELECT version, octet_length(data) AS b FROM library_objects WHERE city_id = ? AND version > ?
@@ -103,7 +113,7 @@ async function step(tx: Transaction, cityId: string): Promise<boolean> {
   let bytes = 0;
   for (const [i, r] of sizes.rows.entries()) {
     bytes += Number(r.b);
-    if (bytes > readBudgetBytes || i === stepRows - 1) {
+    if (bytes > budget || i === stepRows - 1) {
       upTo = Math.min(Number(r.version), libraryVersion);
       break;
     }
@@ -129,7 +139,7 @@ async function step(tx: Transaction, cityId: string): Promise<boolean> {
     });
     for (const o of owners.rows) practiceIds.add(String(o.practice_id));
   }
-  if (practiceIds.size > 0) await reindex(tx, cityId, [...practiceIds]);
+  if (practiceIds.size > 0) await reindex(tx, cityId, [...practiceIds], budget);
   await tx.execute({
     sql: `INSERT INTO search_index_state (city_id, indexed_version) VALUES (?, ?)
           ON CONFLICT (city_id) DO UPDATE SET indexed_version = excluded.indexed_version`,
@@ -193,7 +203,7 @@ export function practiceData(cityId: string, id: string, data: unknown): Practic
 }
 
 /** Replaces the index rows of these practices by their current state (none for a deleted one). */
-async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<void> {
+async function reindex(tx: Transaction, cityId: string, ids: string[], budget: number): Promise<void> {
   const marks = ids.map(() => '?').join(', ');
   const existing = await tx.execute({
     sql: `SELECT rowid FROM search_docs WHERE city_id = ? AND practice_id IN (${marks})`,
@@ -227,17 +237,16 @@ async function reindex(tx: Transaction, cityId: string, ids: string[]): Promise<
           WHERE city_id = ? AND kind = 'practice' AND deleted_at IS NULL AND id IN (${marks})`,
     args: [cityId, ...ids],
   });
-  const live = await readInSlices(
-    liveSizes.rows,
-    (r) => Number(r.b),
-    async (slice) =>
-      (
-        await tx.execute({
-          sql: `SELECT id, created_by, data FROM library_objects WHERE city_id = ? AND id IN (${slice.map(() => '?').join(', ')})`,
-          args: [cityId, ...slice.map((r) => String(r.id))],
-        })
-      ).rows,
-  );
+  // No halving on a refusal here (readInSlices): a libSQL server closes the transaction it refused an answer
+  // in, so catchUp runs the step again with a smaller budget instead.
+  const live: Row[] = [];
+  for (const slice of sliceByBytes(liveSizes.rows, (r) => Number(r.b), { budget })) {
+    const read = await tx.execute({
+      sql: `SELECT id, created_by, data FROM library_objects WHERE city_id = ? AND id IN (${slice.map(() => '?').join(', ')})`,
+      args: [cityId, ...slice.map((r) => String(r.id))],
+    });
+    live.push(...read.rows);
+  }
   const quotes = new Map<string, string[]>();
   const highlightIds = new Map<string, string[]>();
   if (live.length > 0) {

@@ -15,6 +15,7 @@ import { conflictScenarios } from './scenarios/conflicts.ts';
 import { contactVisibilityScenarios } from './scenarios/contact-visibility.ts';
 import { historyPruningScenarios } from './scenarios/history-pruning.ts';
 import { isolationScenarios } from './scenarios/isolation.ts';
+import { largeLibraryScenarios } from './scenarios/large-library.ts';
 import { limitScenarios } from './scenarios/limits.ts';
 import { newPracticeScenarios } from './scenarios/push-new-practices.ts';
 import { pushRefusalScenarios } from './scenarios/push-refusals.ts';
@@ -41,7 +42,22 @@ if (available) {
   let child: ChildProcess | undefined;
   let dir = '';
   let db: Db | undefined;
-  const tables = ['conflicts', 'processed_mutations', 'library_objects', 'tokens', 'members', 'cities'];
+  // Children first (foreign keys): the search index and web sessions come from the scenarios that search
+  // and sign in to the dashboard.
+  const tables = [
+    'search_fts',
+    'search_doc_areas',
+    'search_docs',
+    'search_counts',
+    'search_index_state',
+    'web_sessions',
+    'conflicts',
+    'processed_mutations',
+    'library_objects',
+    'tokens',
+    'members',
+    'cities',
+  ];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'icc-sqld-'));
@@ -91,6 +107,7 @@ if (available) {
   stakeholderRouteScenarios(sqld);
   contactVisibilityScenarios(sqld);
   historyPruningScenarios(sqld);
+  largeLibraryScenarios(sqld);
 }
 
 async function freePort(): Promise<number> {
