@@ -170,7 +170,7 @@ export const catalogue: RouteDoc[] = [
     access: 'member',
     query: pullQuerySchema,
     response: pullResponseSchema,
-    errors: [...authErrors, '400 validation_failed', '409 since_ahead'],
+    errors: [...authErrors, '400 validation_failed', '409 since_ahead', '410 resync_required'],
   },
   {
     method: 'post',
