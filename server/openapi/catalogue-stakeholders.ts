@@ -4,8 +4,10 @@ import { cityPatchSchema, cityResponseSchema } from '../../shared/api/city.ts';
 import {
   accessExportSchema,
   erasureResponseSchema,
+  restoreResponseSchema,
   reviewQuerySchema,
   reviewResponseSchema,
+  setAsideListSchema,
   stakeholderSearchQuerySchema,
   stakeholderSearchResponseSchema,
 } from '../../shared/api/stakeholders.ts';
@@ -55,10 +57,28 @@ export function stakeholderRouteDocs(authErrors: string[], writeErrors: string[]
       method: 'post',
       path: '/api/stakeholders/{id}/erase',
       summary:
-        'Erase a stakeholder: tombstone without data for every copy, conflict records removed, practices unlinked',
+        'Erase a stakeholder: tombstone without data for every copy, conflict records removed, practices unlinked; for a contact a contributor deleted, its set-aside record goes',
       access: 'coordinator',
       response: erasureResponseSchema,
       errors: [...authErrors, '403 forbidden', '404 not_found'],
+    },
+    {
+      method: 'get',
+      path: '/api/stakeholders/set-aside',
+      summary:
+        "Contacts contributors deleted through sync: gone from every member's copy, kept here until a coordinator restores or erases them",
+      access: 'coordinator',
+      response: setAsideListSchema,
+      errors: [...authErrors, '403 forbidden'],
+    },
+    {
+      method: 'post',
+      path: '/api/stakeholders/{id}/restore',
+      summary:
+        'Restore a set-aside contact under its own id, in a new library version, linked again to the practices it was unlinked from that are still there',
+      access: 'coordinator',
+      response: restoreResponseSchema,
+      errors: [...authErrors, '403 forbidden', '404 not_found (not set aside)', '409 not_deleted'],
     },
   ];
 }

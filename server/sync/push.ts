@@ -14,6 +14,7 @@ import {
 import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
 import { cities, libraryObjects, processedMutations } from '../db/schema/index.ts';
+import { setAsideDeleted } from '../stakeholders/set-aside.ts';
 import { validationError } from '../validate.ts';
 import { stateFromRow } from './object-rows.ts';
 import { pastHorizon } from './past-horizon.ts';
@@ -123,6 +124,8 @@ export async function pushInTx(
       unlinked = removals.map((r) => r.objectId);
     }
   }
+  // A contributor's delete of a contact is kept for a coordinator to restore or erase (set-aside.ts).
+  await setAsideDeleted(tx, caller, erased, objects, nowMs);
   // 6. Write it.
   await writePlan(tx, cityId, caller.member.id, plan, inDb, nowMs);
   return { response: { version: plan.version, results: plan.results }, erased: [...erased], unlinked };

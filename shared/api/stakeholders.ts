@@ -110,3 +110,20 @@ export const erasureSchema = z.object({
   }),
 });
 export const erasureResponseSchema = z.object({ erasure: erasureSchema });
+
+/** A contact a contributor deleted through sync, kept for a coordinator to restore or erase. */
+export const setAsideStakeholderSchema = z.object({
+  stakeholder: stakeholderSchema.describe('the contact as it was when deleted'),
+  deletedBy: z.string().describe('the member who deleted it'),
+  deletedAt: isoDateTime,
+  practiceIds: z.array(z.string()).describe('practices it was unlinked from; a restore links it again'),
+});
+export type SetAsideStakeholder = z.infer<typeof setAsideStakeholderSchema>;
+export const setAsideListSchema = z.object({ setAside: z.array(setAsideStakeholderSchema) });
+
+export const restoredSchema = z.object({
+  stakeholderId: z.string(),
+  version: z.number().int().describe('the library version in which it is live again'),
+  practiceLinks: z.array(z.string()).describe('practices it is linked to again (those still there)'),
+});
+export const restoreResponseSchema = z.object({ restored: restoredSchema });

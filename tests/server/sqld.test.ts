@@ -21,6 +21,7 @@ import { newPracticeScenarios } from './scenarios/push-new-practices.ts';
 import { pushRefusalScenarios } from './scenarios/push-refusals.ts';
 import { roleScenarios } from './scenarios/roles.ts';
 import { erasureScenarios } from './scenarios/stakeholder-erasure.ts';
+import { setAsideScenarios } from './scenarios/stakeholder-set-aside.ts';
 import { stakeholderRouteScenarios } from './scenarios/stakeholder-routes.ts';
 import { syncScenarios } from './scenarios/sync.ts';
 import { tenancyScenarios } from './scenarios/tenancy.ts';
@@ -51,6 +52,7 @@ if (available) {
     'search_counts',
     'search_index_state',
     'web_sessions',
+    'set_aside_stakeholders',
     'conflicts',
     'processed_mutations',
     'library_objects',
@@ -104,6 +106,7 @@ if (available) {
   limitScenarios(sqld);
   roleScenarios(sqld);
   erasureScenarios(sqld);
+  setAsideScenarios(sqld);
   stakeholderRouteScenarios(sqld);
   contactVisibilityScenarios(sqld);
   historyPruningScenarios(sqld);
