@@ -4,6 +4,7 @@
 // panel's Translate tab through storage.session (it outlives the service worker, content scripts cannot read
 // it). Nothing is sent anywhere until the member asks for a suggestion.
 import { browser } from 'wxt/browser';
+import { toWellFormed } from '../../shared/well-formed.ts';
 import { findPracticeByUrl } from '../store/practices.ts';
 
 export interface TranslateRequest {
@@ -48,14 +49,15 @@ export async function translateSelection(
       return post({ ok: false, reason: restricted ? 'restricted' : 'failed', detail, at: Date.now() });
     }
   }
-  text = text.trim().slice(0, maxSelectionChars);
+  // Well-formed, as the server requires (issue 15): the page's text may hold a lone surrogate, the cut too.
+  text = toWellFormed(text.trim().slice(0, maxSelectionChars));
   if (!text) return post({ ok: false, reason: 'no-selection', at: Date.now() });
   const pageUrl = tab?.url && /^https?:/.test(tab.url) ? tab.url : null;
   const practice = pageUrl ? await findPracticeByUrl(pageUrl) : undefined;
   const request: TranslateRequest = {
     text,
     pageUrl,
-    pageTitle: tab?.title ?? null,
+    pageTitle: tab?.title ? toWellFormed(tab.title) : null,
     practiceId: practice?.id ?? null,
     at: Date.now(),
   };

@@ -2,6 +2,7 @@
 // each batch only once the server has committed it. A batch that fails stays whole in the outbox; sending it
 // again is harmless (every mutation carries its idempotency key).
 import { maxMutationsPerPush, type PushResponse } from '../../shared/api/sync.ts';
+import { wellFormedDeep } from '../../shared/well-formed.ts';
 import { type OutboxEntry, openLibrary } from '../store/db.ts';
 import { isKeptKind, storeOfKind } from '../store/kind-stores.ts';
 import { spreadPulledPages } from '../store/pulled-pages.ts';
@@ -39,7 +40,9 @@ export async function pushOutbox(connection: Connection): Promise<number> {
   for (const batch of batches(pending)) {
     const answer = await callApi<PushResponse>(connection, '/api/sync/push', {
       method: 'POST',
-      body: { clientId: client, mutations: batch.map((e) => e.mutation) },
+      // Repaired to U+FFFD if it holds a lone surrogate (a change stored before the extractor repaired them):
+      // the server refuses ill-formed strings, and the outbox must not hold a change it can never send.
+      body: { clientId: client, mutations: batch.map((e) => wellFormedDeep(e.mutation)) },
     });
     const tx = db.transaction(['outbox', 'practices', 'highlights', 'stakeholders', 'snippets'], 'readwrite');
     for (const entry of batch) await tx.objectStore('outbox').delete(entry.seq!);

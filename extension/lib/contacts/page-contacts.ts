@@ -1,6 +1,7 @@
 // The contact prefill as the content script runs it in the member's tab: the live selection, the vCards
 // linked near it (fetched from the page's own site only), then prefillContacts. Returns plain data that
 // survives structured cloning back to the extension.
+import { wellFormedDeep } from '../../../shared/well-formed.ts';
 import type { ContactDraft } from './contact-draft.ts';
 import { fetchSameOriginVcards } from './fetch-vcards.ts';
 import { type CountryOrigin, detectPageCountry } from './page-country.ts';
@@ -54,5 +55,13 @@ export async function readPageContacts(
     selectionRoot: selection?.root ?? null,
     vcards,
   });
-  return { url, drafts, country, countryOrigin: origin, selectionText: selection?.text ?? null, vcardLinks };
+  // Lone UTF-16 surrogates from the page (its JSON-LD, its text, a vCard) become U+FFFD (issue 15).
+  return wellFormedDeep({
+    url,
+    drafts,
+    country,
+    countryOrigin: origin,
+    selectionText: selection?.text ?? null,
+    vcardLinks,
+  });
 }

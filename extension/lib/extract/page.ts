@@ -2,6 +2,7 @@
 // entry point the UI and the content script call. Runs in the page (content script) or on any Document
 // (tests, evaluation). It never throws: an odd page yields less ('metadata-only' or 'none'), never nothing.
 import type { PageMetadata } from '../../../shared/schemas/practice.ts';
+import { wellFormedDeep } from '../../../shared/well-formed.ts';
 import { findArticle } from './article.ts';
 import { htmlToMarkdown } from './markdown.ts';
 import { clip, metadataLimits, readMetadata } from './metadata.ts';
@@ -123,11 +124,14 @@ export function extractPage(
     }
   }
 
-  return {
+  // A page may hold lone UTF-16 surrogates (a JSON-LD `"\ud800"`, text a script wrote, a cut through an
+  // emoji): repaired here to U+FFFD, so a hostile page can still be clipped (the server refuses ill-formed
+  // strings, issue 15).
+  return wellFormedDeep({
     metadata,
     contentMarkdown,
     extraction: contentMarkdown ? 'full' : readable ? 'metadata-only' : 'none',
     selection,
     timings: { totalMs: performance.now() - started, readabilityMs },
-  };
+  });
 }

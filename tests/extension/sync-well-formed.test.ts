@@ -1,0 +1,84 @@
+// Issue 15: the server refuses a push holding a lone UTF-16 surrogate, but a browser may have queued one
+// before the extractor repaired them (a clip of a hostile page). The push repairs it to U+FFFD, so the
+// change is delivered instead of being refused for ever. Against the real server app on a fresh libSQL file.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
+import { pendingChanges } from '../../extension/store/outbox.ts';
+import { createPractice, type NewPractice } from '../../extension/store/practices.ts';
+import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
+import { pushOutbox } from '../../extension/sync/push-outbox.ts';
+import { createApp } from '../../server/app.ts';
+import { addMember, createCity, issueToken } from '../../server/tenancy/tenancy.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { freshFileDb } from '../server/support/fresh-db.ts';
+
+const server = 'http://library.test';
+const page: NewPractice = {
+  url: 'https://www.comune.bari.it/welcome-desk',
+  canonicalUrl: null,
+  title: 'Sportello di accoglienza',
+  excerpt: '',
+  siteName: 'Comune di Bari',
+  byline: null,
+  publishedTime: null,
+  lang: 'it',
+  dir: 'ltr',
+  image: null,
+  contentMarkdown: 'Testo',
+  extraction: 'full',
+  areas: [],
+  tags: ['accoglienza'],
+  note: '',
+};
+
+beforeEach(async () => {
+  await useLibraryDatabase(`sync-well-formed-${uuidv7()}`);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('pushing a change queued with a lone surrogate', () => {
+  it('delivers it with U+FFFD in its place, and the outbox empties', async () => {
+    const { db } = await freshFileDb();
+    const app = createApp({ db, rateLimit: false, log: () => {} });
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => app.fetch(new Request(input, init)));
+    const now = Date.now();
+    const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
+    const m = await addMember(db, city.id, { name: 'Ana', role: 'contributor' }, now);
+    const { secret } = await issueToken(db, { cityId: city.id, memberId: m.id }, now);
+    const connection: Connection = {
+      server,
+      token: secret,
+      memberId: m.id,
+      memberName: 'Ana',
+      role: 'contributor',
+      cityId: city.id,
+      cityName: city.name,
+      cityCountry: city.country,
+      connectedAt: new Date(now).toISOString(),
+    };
+    await saveConnection(connection);
+    const saved = await createPractice(page);
+    // The queued creation as a browser before the fix stored it: the page's lone surrogates kept.
+    const library = await openLibrary();
+    const [entry] = await library.getAll('outbox');
+    const mutation = entry!.mutation as { fields: Record<string, unknown>; add?: Record<string, string[]> };
+    mutation.fields.title = 'Sportello\ud800 di accoglienza';
+    mutation.fields.excerpt = '\udc00';
+    mutation.add = { ...mutation.add, tags: ['accoglienza\udbff'] };
+    await library.put('outbox', entry!);
+
+    expect(await pushOutbox(connection)).toBe(1);
+    expect(await pendingChanges()).toEqual([]);
+    const stored = await db.$client.execute({
+      sql: 'SELECT data FROM library_objects WHERE id = ?',
+      args: [saved.id],
+    });
+    const data = JSON.parse(String(stored.rows[0]!.data));
+    expect([data.title, data.excerpt, data.tags]).toEqual([
+      'Sportello\ufffd di accoglienza',
+      '\ufffd',
+      ['accoglienza\ufffd'],
+    ]);
+  });
+});
