@@ -145,7 +145,11 @@ const requireSession = createMiddleware<WebEnv>(async (c, next) => {
   if (!found) {
     if (secret) clearSessionCookie(c, publicUrl);
     const target = new URL('/web/sign-in', 'http://x');
-    target.searchParams.set('next', pathWithQuery(c));
+    // Only a `next` that signing in would follow (safeNextPath takes up to 2,000 characters): a longer one
+    // made a Location header three times the request's address (each `%` encoded again), past what
+    // reverse proxies take from an upstream (nginx: 4–8 KB, then 502) and Node's fetch (16 KB).
+    const wanted = pathWithQuery(c);
+    if (wanted.length <= 2000) target.searchParams.set('next', wanted);
     if (secret) target.searchParams.set('expired', '1');
     return c.redirect(`${target.pathname}${target.search}`, 302);
   }
