@@ -3,12 +3,14 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { ValidationIssue } from '../shared/api/errors.ts';
+import { toWellFormed } from '../shared/well-formed.ts';
 import { ApiError } from './errors.ts';
 import { parseJsonBytes } from './json-body.ts';
 
 export function validationError(issues: readonly { path: PropertyKey[]; message: string }[]): ApiError {
   const details: ValidationIssue[] = issues.map((i) => ({
-    path: i.path.map(String).join('.'),
+    // A path may hold a key the client sent (a record's): made well-formed, as every answer's text is.
+    path: toWellFormed(i.path.map(String).join('.')),
     message: i.message,
   }));
   const first = details[0];

@@ -6,6 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { ObjectState } from '../../shared/sync/object-state.ts';
 import type { PushPlan } from '../../shared/sync/push.ts';
+import { wellFormedDeep } from '../../shared/well-formed.ts';
 import type { Db } from '../db/client.ts';
 import { cities, conflicts, libraryObjects, processedMutations } from '../db/schema/index.ts';
 import { rowFromState } from './object-rows.ts';
@@ -74,10 +75,11 @@ export async function writePlan(
         kind: c.kind,
         objectId: c.objectId,
         field: c.field,
-        lostValue: c.lost.value,
+        // Values of fields the push's schema checked; repaired anyway, as the objects' JSON is (push-sql.ts).
+        lostValue: wellFormedDeep(c.lost.value),
         lostBy: c.lost.clock.member,
         lostAt: c.lost.clock.hlc.slice(0, 24),
-        wonValue: c.won.value,
+        wonValue: wellFormedDeep(c.won.value),
         wonBy: c.won.clock.member,
         wonAt: c.won.clock.hlc.slice(0, 24),
         version: plan.version,

