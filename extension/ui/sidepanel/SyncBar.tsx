@@ -1,5 +1,5 @@
 // The sync state in words, always visible at the top of the side panel: only on this computer, synced,
-// changes waiting, offline, or what went wrong — with "Sync now" and the conflicts to review.
+// changes waiting, offline, or what went wrong — with "Sync now", the changes set aside and the conflicts.
 import { browser } from 'wxt/browser';
 import { formatTime, t } from '../../lib/i18n.ts';
 import { sendRequest } from '../../lib/messages.ts';
@@ -7,6 +7,7 @@ import type { SyncStatus } from '../../sync/sync-status.ts';
 import { DashboardLink } from '../components/DashboardLink.tsx';
 import { failureText } from '../components/failure-text.ts';
 import { Notice, type NoticeTone } from '../components/Notice.tsx';
+import { SetAsideNotice } from './SetAsideNotice.tsx';
 
 interface Props {
   status: SyncStatus;
@@ -52,6 +53,7 @@ export function SyncBar({ status, cityName, onShowConflicts }: Props) {
           )}
         </span>
       </Notice>
+      <SetAsideNotice status={status} />
       {status.conflicts > 0 && (
         <button type="button" class="link" onClick={onShowConflicts} data-testid="conflicts-link">
           {t('conflictsCount', status.conflicts)}
