@@ -9,6 +9,7 @@ import type { FieldClock, ObjectState } from '../../shared/sync/object-state.ts'
 import type { ProcessedMutation } from '../../shared/sync/push.ts';
 import { repairLoneSurrogateEscapes } from '../../shared/well-formed.ts';
 import type { libraryObjects } from '../db/schema/index.ts';
+import { vouchArgsWellFormed } from '../db/well-formed-args.ts';
 
 type Row = typeof libraryObjects.$inferSelect;
 
@@ -105,16 +106,22 @@ function memo(build: (rows: number) => string): (rows: number) => string {
   };
 }
 
+// The object rows' arguments are well-formed by construction (objectArgs: validated ids and times, and JSON
+// texts, in which JSON.stringify escapes a lone surrogate), so the database boundary does not scan their
+// ~8 KB of JSON a row again (server/db/well-formed-args.ts).
+
 /** Insert new objects (the push looked them up under its write lock and found none). */
-export const insertObjectsSql = memo(
-  (rows) =>
+export const insertObjectsSql = memo((rows) =>
+  vouchArgsWellFormed(
     `insert into library_objects (${objectColumns.join(', ')}) values ${placeholders(rows, objectColumns.length)}`,
+  ),
 );
 
 /** Insert, or on (city_id, id) update everything but kind and creation (the statement drizzle built). */
-export const upsertObjectsSql = memo(
-  (rows) =>
+export const upsertObjectsSql = memo((rows) =>
+  vouchArgsWellFormed(
     `insert into library_objects (${objectColumns.join(', ')}) values ${placeholders(rows, objectColumns.length)} on conflict (city_id, id) do update set version = excluded.version, parent_id = excluded.parent_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted_at = excluded.deleted_at, data = excluded.data, meta = excluded.meta`,
+  ),
 );
 
 /** One row's arguments for upsertObjectsSql, data and meta as JSON text. `state`: the merge state the row
@@ -134,7 +141,9 @@ export function objectArgs(r: Row, state?: ObjectState): InValue[] {
     // A lone surrogate is refused at the push's schema; were one to get this far, its JSON escape (`\ud800`,
     // which SQLite's JSON functions extract as invalid UTF-8) is stored as U+FFFD instead (issue 15).
     repairLoneSurrogateEscapes(state ? dataJson(state, r.data) : JSON.stringify(r.data)),
-    repairLoneSurrogateEscapes(metaJson(r.meta as { clocks: ObjectState['clocks']; sets: ObjectState['sets'] })),
+    repairLoneSurrogateEscapes(
+      metaJson(r.meta as { clocks: ObjectState['clocks']; sets: ObjectState['sets'] }),
+    ),
   ];
 }
 
