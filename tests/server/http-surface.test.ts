@@ -101,7 +101,7 @@ describe('every API answer', () => {
   it('says X-Content-Type-Options: nosniff, errors and refusals included', async () => {
     const w = await makeWorld(fileBackend, { rateLimit: { burst: 1, perSecond: 0.001 }, maxBodyBytes: 100 });
     const token = w.a.contributor.token;
-    const answers: [string, Promise<Response>][] = [
+    const answers: [string, Response | Promise<Response>][] = [
       ['200', w.app.request('/api/me', { headers: { Authorization: `Bearer ${token}` } })],
       ['public', w.app.request('/api/health')],
       ['openapi', w.app.request('/api/openapi.json')],
