@@ -4,6 +4,7 @@ import { aggregatesBench } from './aggregates.ts';
 import { bulkPush } from './bulk-push.ts';
 import { bundleSize } from './bundle-size.ts';
 import { clipPipeline } from './clip-pipeline.ts';
+import { historyGrowth } from './history-growth.ts';
 import { incrementalPull } from './incremental-pull.ts';
 import { initialSync } from './initial-sync.ts';
 import { offlineSearch } from './offline-search.ts';
@@ -23,4 +24,5 @@ export const benches: Bench[] = [
   offlineSearch,
   aggregatesBench,
   translationMemory,
+  historyGrowth,
 ];
