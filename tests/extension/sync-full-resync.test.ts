@@ -4,7 +4,7 @@
 // libSQL file, fetch routed to it; fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { useLibraryDatabase } from '../../extension/store/db.ts';
+import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
 import {
   createPractice,
@@ -13,6 +13,7 @@ import {
   type NewPractice,
   updatePractice,
 } from '../../extension/store/practices.ts';
+import { createStakeholder, getStakeholder } from '../../extension/store/stakeholders.ts';
 import { type Connection, getCursor, saveConnection } from '../../extension/sync/connection.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
 import { pushOutbox } from '../../extension/sync/push-outbox.ts';
@@ -49,14 +50,14 @@ beforeEach(async () => {
 });
 afterEach(() => backgroundWork());
 
-it('pulls the whole library again from 0, keeps unsent changes and deletes what was deleted meanwhile', async () => {
+it('pulls the whole library again from 0, keeps unsent changes and deletes what was deleted or erased meanwhile', async () => {
   const { db } = await freshFileDb();
   const app = createApp({ db, rateLimit: false, log: () => {}, history: false });
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => app.fetch(new Request(input, init)));
   const now = Date.now();
   const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
-  const token = async (name: string) => {
-    const m = await addMember(db, city.id, { name, role: 'contributor' }, now);
+  const token = async (name: string, role: 'contributor' | 'coordinator' = 'contributor') => {
+    const m = await addMember(db, city.id, { name, role }, now);
     return {
       memberId: m.id,
       secret: (await issueToken(db, { cityId: city.id, memberId: m.id }, now)).secret,
@@ -64,6 +65,7 @@ it('pulls the whole library again from 0, keeps unsent changes and deletes what 
   };
   const ana = await token('Ana');
   const bruno = await token('Bruno');
+  const carla = await token('Carla', 'coordinator');
   const connection: Connection = {
     server,
     token: ana.secret,
@@ -75,10 +77,10 @@ it('pulls the whole library again from 0, keeps unsent changes and deletes what 
     cityCountry: city.country,
     connectedAt: new Date(now).toISOString(),
   };
-  const brunoPush = async (mutations: unknown[]) => {
+  const brunoPush = async (mutations: unknown[], secret = bruno.secret) => {
     const res = await app.request('/api/sync/push', {
       method: 'POST',
-      headers: { authorization: `Bearer ${bruno.secret}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
       body: JSON.stringify({ clientId: 'bruno-browser', mutations }),
     });
     expect(res.status).toBe(200);
@@ -88,6 +90,23 @@ it('pulls the whole library again from 0, keeps unsent changes and deletes what 
   await saveConnection(connection);
   const deletedThere = await createPractice(practice(1));
   const editedHere = await createPractice(practice(2));
+  const contact = await createStakeholder({
+    name: 'Giulia Rossi',
+    organisation: 'Associazione Mondinsieme',
+    role: 'President',
+    department: '',
+    type: 'civil_society',
+    emails: ['giulia.rossi@mondinsieme.example'],
+    phones: [],
+    website: null,
+    languages: ['it'],
+    topics: [],
+    notes: '',
+    sourceUrl: null,
+    lawfulBasis: 'public_task',
+    lawfulBasisNote: '',
+    reviewBy: null,
+  });
   await pushOutbox(connection);
   await pullChanges(connection);
   expect(await getCursor()).toBe(1);
@@ -113,6 +132,11 @@ it('pulls the whole library again from 0, keeps unsent changes and deletes what 
       add: { areas: ['welcoming_newcomers'] },
     },
   ]);
+  // A coordinator erases the contact: only its tombstone told other browsers, and it is pruned too.
+  await brunoPush(
+    [{ id: uuidv7(), kind: 'stakeholder', objectId: contact.id, baseVersion: 1, hlc: hlc(), op: 'delete' }],
+    carla.secret,
+  );
   await pruneHistory(db, { nowMs: now + 31 * dayMs, horizonMs: horizonMsOf(30) });
 
   // Ana, still at cursor 1, edits one practice and clips a new one without sending them yet.
@@ -122,7 +146,10 @@ it('pulls the whole library again from 0, keeps unsent changes and deletes what 
   expect(unsent).toHaveLength(2);
 
   await pullChanges(connection);
-  expect(await getCursor()).toBe(3);
+  expect(await getCursor()).toBe(4);
+  expect(await getStakeholder(contact.id)).toBeUndefined();
+  const kept = (await (await openLibrary()).get('stakeholders', contact.id)) as Record<string, unknown>;
+  expect(JSON.stringify(kept)).not.toMatch(/Giulia|mondinsieme/);
   expect(await getPractice(deletedThere.id)).toBeUndefined();
   expect((await getPractice(editedHere.id))?.note).toBe('edited while away');
   expect(await getPractice(createdHere.id)).toMatchObject({ version: 0 });
