@@ -8,6 +8,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { formatHlc, maxHlc, tickHlc } from '../../shared/sync/hlc.ts';
 import type { Mutation } from '../../shared/sync/mutation.ts';
 import type { ObjectState } from '../../shared/sync/object-state.ts';
+import { sliceByBytes } from '../db/bounded-reads.ts';
 import type { Db } from '../db/client.ts';
 import { libraryObjects } from '../db/schema/index.ts';
 
@@ -51,23 +52,40 @@ export function withoutLinksTo(mutations: Mutation[], erased: ReadonlySet<string
   });
 }
 
-/** Live practices of the city whose stakeholderIds hold one of `ids`. */
-export function practicesLinking(db: Reader, cityId: string, ids: string[]) {
+/**
+ * Live practices of the city whose stakeholderIds hold one of `ids`: a contact may be linked from thousands,
+ * so they are measured first and read in slices of the byte budget (server/db/bounded-reads.ts). No halving
+ * on a refusal: this runs in the push's transaction, which a libSQL server closes when it refuses an answer.
+ */
+export async function practicesLinking(db: Reader, cityId: string, ids: string[]) {
   const list = sql.join(
     ids.map((id) => sql`${id}`),
     sql`, `,
   );
-  return db
-    .select()
+  const scope = and(
+    eq(libraryObjects.cityId, cityId),
+    eq(libraryObjects.kind, 'practice'),
+    isNull(libraryObjects.deletedAt),
+    sql`exists (select 1 from json_each(${libraryObjects.data}, '$.stakeholderIds') where value in (${list}))`,
+  );
+  const sizes = await db
+    .select({
+      id: libraryObjects.id,
+      bytes: sql<number>`octet_length(${libraryObjects.data}) + octet_length(${libraryObjects.meta})`,
+    })
     .from(libraryObjects)
-    .where(
-      and(
-        eq(libraryObjects.cityId, cityId),
-        eq(libraryObjects.kind, 'practice'),
-        isNull(libraryObjects.deletedAt),
-        sql`exists (select 1 from json_each(${libraryObjects.data}, '$.stakeholderIds') where value in (${list}))`,
-      ),
+    .where(scope);
+  const rows: (typeof libraryObjects.$inferSelect)[] = [];
+  for (const slice of sliceByBytes(sizes, (s) => Number(s.bytes))) {
+    const ofSlice = slice.map((s) => s.id);
+    rows.push(
+      ...(await db
+        .select()
+        .from(libraryObjects)
+        .where(and(eq(libraryObjects.cityId, cityId), inArray(libraryObjects.id, ofSlice)))),
     );
+  }
+  return rows;
 }
 
 /**

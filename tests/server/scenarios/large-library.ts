@@ -37,12 +37,12 @@ const push = async (w: World, mutations: unknown[]) => {
   return answer.body as { version: number };
 };
 
-/** Seeds `count` practices of `bytes` page text in pushes of 50 (the app's own write path). */
-async function seed(w: World, count: number, bytes: number, from = 0): Promise<string[]> {
+/** Seeds `count` practices of `bytes` page text in pushes of 50 (the app's own write path), linking `linked`. */
+async function seed(w: World, count: number, bytes: number, linked: string[] = []): Promise<string[]> {
   const ids: string[] = [];
   for (let at = 0; at < count; at += 50) {
     const batch = Array.from({ length: Math.min(50, count - at) }, (_, i) => {
-      const n = from + at + i;
+      const n = at + i;
       return createPractice(
         undefined,
         {
@@ -51,7 +51,7 @@ async function seed(w: World, count: number, bytes: number, from = 0): Promise<s
           contentMarkdown: pageText(n, bytes),
           clippedAt: `2025-0${1 + (n % 2)}-1${n % 10}T08:00:00.000Z`,
         },
-        { areas: [indexAreaIds[n % indexAreaIds.length]!] },
+        { areas: [indexAreaIds[n % indexAreaIds.length]!], stakeholderIds: linked },
       );
     });
     await push(w, batch);
@@ -91,9 +91,10 @@ export function largeLibraryScenarios(backend: Backend) {
   describe(`a library over a libSQL server's answer limit, on ${backend.name}`, () => {
     it('is pulled, searched, counted, reported, exported and shown in full: every answer 200', async () => {
       const w = await makeWorld(backend, { maxBodyBytes: 16 * 1024 * 1024 });
-      const ids = await seed(w, practices, textBytes);
+      // Every practice links one contact: its erasure changes them all in one version.
       const stakeholder = createStakeholder();
       await push(w, [stakeholder]);
+      const ids = await seed(w, practices, textBytes, [stakeholder.objectId]);
 
       // A full pull with the largest page: every object exactly once, in pages bounded by bytes (so fewer
       // than 1,000 changes with more to come), each answer well under the server's 10 MB.
@@ -169,6 +170,27 @@ export function largeLibraryScenarios(backend: Backend) {
         const answer = await page(w, path, cookie);
         expect(answer.status, `${path}: ${answer.text.slice(0, 200)}`).toBe(200);
       }
+
+      // The contact's pages read every practice that links it: its search, review, access export, erasure.
+      for (const path of [
+        '/api/stakeholders/search',
+        '/api/stakeholders/review',
+        `/api/stakeholders/${stakeholder.objectId}/export`,
+      ]) {
+        const answer = await w.call('GET', path, { token: w.a.coordinator.token });
+        expect(answer.status, `${path}: ${JSON.stringify(answer.body).slice(0, 200)}`).toBe(200);
+      }
+      const before = (await push(w, [createStakeholder()])).version;
+      const erased = await w.call('POST', `/api/stakeholders/${stakeholder.objectId}/erase`, {
+        token: w.a.coordinator.token,
+      });
+      expect(erased.status, JSON.stringify(erased.body).slice(0, 300)).toBe(200);
+      // The erasure's version (600 practices unlinked, 12 MB) is pulled whole.
+      const unlinked = await w.call('GET', `/api/sync/pull?since=${before}&limit=1000`, {
+        token: w.a.viewer.token,
+      });
+      expect(unlinked.status, JSON.stringify(unlinked.body).slice(0, 300)).toBe(200);
+      expect(pullResponseSchema.parse(unlinked.body).changes).toHaveLength(practices + 1);
     }, 180_000);
 
     it('sends a version larger than the limit whole, in one page, read in slices', async () => {
