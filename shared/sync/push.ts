@@ -150,7 +150,7 @@ export function planPush(input: PushInput): PushPlan {
     if (merged.state && !merged.state.deletedAt && merged.outcome === 'applied') {
       const fields = input.wireValidated ? m.fields : undefined;
       if (current || !(m.baseVersion > 0 || vanished.has(m.objectId))) {
-        validate(merged.state, input.cityId, i, fields, current ? undefined : m.objectId);
+        validate(merged.state, input.cityId, i, fields, current ? undefined : m, current ? m : false);
       } else if (!isValid(merged.state, input.cityId, fields)) {
         merged = ignoredMerge(null);
         reason = 'not_found';
@@ -314,17 +314,26 @@ function validate(
   state: ObjectState,
   cityId: string,
   index: number,
-  checked?: Record<string, unknown>,
-  creationOf?: string,
+  checked: Record<string, unknown> | undefined,
+  creation: Mutation | undefined,
+  edit: Mutation | false,
 ) {
-  const issue = firstStateIssue(state, cityId, checked);
+  let issue: Issue | undefined = firstStateIssue(state, cityId, checked);
   if (!issue) return;
+  // An edit is refused only for what it wrote: a value stored before (valid then, refused by a schema that
+  // has tightened since) is not this mutation's doing, and refusing it would refuse every edit of the object.
+  if (edit) {
+    const wrote = new Set([...Object.keys(edit.fields ?? {}), ...Object.keys(edit.add ?? {})]);
+    const issues = kindSpecs[state.kind].schema.safeParse(materialise(state, cityId)).error?.issues ?? [];
+    issue = issues.find((i) => wrote.has(String(i.path[0] ?? '')));
+    if (!issue) return;
+  }
   const field = String(issue.path[0] ?? '');
   const group = kindSpecs[state.kind].setFields.includes(field) ? 'add' : 'fields';
   throw new PushRejected(
     ['mutations', index, group, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
     issue.message,
-    creationOf,
+    creation?.objectId,
   );
 }
 

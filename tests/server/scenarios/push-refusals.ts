@@ -4,7 +4,7 @@
 // errors still refuse the batch with a 400 naming it. And a fast clock's capped stamps keep one client's
 // edits in its order (item 3).
 
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { libraryObjects } from '../../../server/db/schema/index.ts';
 import { pushResponseSchema } from '../../../shared/api/sync.ts';
@@ -139,6 +139,23 @@ export function pushRefusalScenarios(backend: Backend) {
       const after = await pulledObject(w, alice, p.objectId);
       expect(after?.tags).toEqual(expect.arrayContaining(['b2', 'b3']));
       expect(after?.tags).toHaveLength(50);
+    });
+
+    it('an edit is not refused for a stored value a tightened schema no longer accepts', async () => {
+      const w = await makeWorld(backend);
+      const token = w.a.contributor.token;
+      const p = createPractice();
+      await push(w, token, [p]);
+      // Stored when the rules allowed it (here: made so by hand); the edit does not touch it.
+      await w.db.run(
+        sql`update library_objects set data = json_set(data, '$.title', '') where id = ${p.objectId}`,
+      );
+      const res = await push(w, w.a.coordinator.token, [
+        editPractice(p.objectId, 1, { fields: { note: 'mine' } }),
+      ]);
+      expect(res.status).toBe(200);
+      expect(pushResponseSchema.parse(res.body).results[0]?.status).toBe('applied');
+      expect(await pulledObject(w, token, p.objectId)).toMatchObject({ note: 'mine', title: '' });
     });
 
     it("concurrent e-mails of a contact past 10: the second member's is dropped, not the push refused", async () => {
