@@ -51,7 +51,13 @@ export function stakeholderRouteDocs(authErrors: string[], writeErrors: string[]
         'Access request: everything held on one stakeholder (record, provenance, linked practices, conflict records)',
       access: 'coordinator',
       response: accessExportSchema,
-      errors: [...authErrors, '403 forbidden', '404 not_found', '410 erased'],
+      errors: [
+        ...authErrors,
+        '403 forbidden',
+        '404 not_found',
+        '409 set_aside (deleted by a contributor: the record is in GET /api/stakeholders/set-aside)',
+        '410 erased',
+      ],
     },
     {
       method: 'post',

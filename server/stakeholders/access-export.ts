@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { conflicts, members } from '../db/schema/index.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { conflictRecord } from '../sync/conflicts.ts';
+import { setAsideRow } from './set-aside.ts';
 import { practiceLinks, stakeholderRecord, stakeholderRow } from './stakeholder-rows.ts';
 
 type AccessExport = z.infer<typeof accessExportSchema>;
@@ -20,6 +21,14 @@ export async function accessExport(db: Db, caller: Caller, id: string, nowMs: nu
   const row = await stakeholderRow(db, cityId, id);
   if (!row) throw notFound('stakeholder');
   if (row.deletedAt) {
+    // Deleted by a contributor: gone from every copy, but the server still holds it (set-aside.ts).
+    const kept = await setAsideRow(db, cityId, id);
+    if (kept)
+      throw new ApiError(
+        409,
+        'set_aside',
+        `this stakeholder was deleted at ${kept.deletedAt} and is set aside: GET /api/stakeholders/set-aside holds the record; restore it or erase it`,
+      );
     throw new ApiError(
       410,
       'erased',

@@ -236,8 +236,13 @@ describe('the shared city library', () => {
 
     await ana.panel.getByRole('tab', { name: 'Contacts' }).click();
     await ana.panel.locator('[data-testid="contact-list"] li button', { hasText: 'Giulia Rossi' }).click();
-    await ana.panel.getByRole('button', { name: 'Erase this contact' }).click();
+    // Ana is a contributor: her delete reaches every copy, and the server sets the contact aside for a
+    // coordinator to restore or erase (server/stakeholders/set-aside.ts).
+    await ana.panel.getByRole('button', { name: 'Delete this contact' }).click();
     await ana.panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect
+      .poll(() => ana.panel.locator('[data-tone="ok"]').last().textContent())
+      .toBe('Contact deleted. A coordinator can restore it or erase it for good.');
     await syncNow(ana);
     await syncNow(bruno);
     await expect.poll(() => contactsOf(bruno)).toEqual([]);
@@ -248,6 +253,12 @@ describe('the shared city library', () => {
     });
     expect(search.status).toBe(200);
     expect(JSON.stringify(await search.json())).not.toContain('Rossi');
+    const lead = await server.member(lisbonId, 'Lisbon coordinator', 'coordinator');
+    const setAside = await fetch(`${server.origin()}/api/stakeholders/set-aside`, {
+      headers: { authorization: `Bearer ${parseConnectInput(lead.connectCode)!.token}` },
+    });
+    const kept = (await setAside.json()) as { setAside: { stakeholder: { name: string } }[] };
+    expect(kept.setAside.map((s) => s.stakeholder.name)).toEqual(['Giulia Rossi']);
     for (const m of [ana, bruno, carla]) await m.panel.getByRole('tab', { name: 'Library' }).click();
     // The practice no longer names her, on both browsers.
     for (const m of [ana, bruno]) {

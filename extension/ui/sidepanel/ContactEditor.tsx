@@ -25,6 +25,8 @@ interface Props {
   library: ReturnType<typeof useLibrary>;
   country: string;
   readOnly: boolean;
+  /** Erase (a coordinator), or delete for a coordinator to restore or erase (a contributor). */
+  erases: boolean;
   draftKey: string;
   onSaved: (contact: Stakeholder, message: string) => void;
   onErased: (message: string) => void;
@@ -161,7 +163,7 @@ export function ContactEditor(props: Props) {
           </div>
           {confirmErase && !props.readOnly && (
             <>
-              <p>{t('contactEraseConfirm')}</p>
+              <p>{t(props.erases ? 'contactEraseConfirm' : 'contactDeleteConfirm')}</p>
               {mentions.length > 0 && (
                 <Notice tone="warn">
                   <p>{t('contactEraseMentions')}</p>
@@ -181,7 +183,9 @@ export function ContactEditor(props: Props) {
                   type="button"
                   class="danger"
                   onClick={() =>
-                    void eraseStakeholder(contact.id).then(() => props.onErased(t('contactErased')))
+                    void eraseStakeholder(contact.id).then(() =>
+                      props.onErased(t(props.erases ? 'contactErased' : 'contactDeleted')),
+                    )
                   }
                 >
                   {t('confirm')}
@@ -192,7 +196,7 @@ export function ContactEditor(props: Props) {
               </>
             ) : (
               <button type="button" class="danger" onClick={() => setConfirmErase(true)}>
-                {t('contactErase')}
+                {t(props.erases ? 'contactErase' : 'contactDelete')}
               </button>
             )}
           </div>

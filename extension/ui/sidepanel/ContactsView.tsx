@@ -26,9 +26,19 @@ interface Props {
   capture: ContactCapture | null;
   onCaptureDone: () => void;
   readOnly: boolean;
+  /** Whether deleting a contact erases it (a coordinator), or sets it aside for one (a contributor). */
+  erases: boolean;
 }
 
-export function ContactsView({ contacts, library, country, capture, onCaptureDone, readOnly }: Props) {
+export function ContactsView({
+  contacts,
+  library,
+  country,
+  capture,
+  onCaptureDone,
+  readOnly,
+  erases,
+}: Props) {
   const [query, setQuery] = useState({ text: '', topic: '', type: '', language: '' });
   const [open, setOpen] = useState<Stakeholder | null>(null);
   const [creating, setCreating] = useState(false);
@@ -54,6 +64,7 @@ export function ContactsView({ contacts, library, country, capture, onCaptureDon
         library={library}
         country={country}
         readOnly={readOnly}
+        erases={erases}
         draftKey={draftKey}
         onSaved={(_saved, text) => close(text)}
         onErased={(text) => close(text)}

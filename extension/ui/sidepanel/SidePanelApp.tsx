@@ -45,6 +45,9 @@ export function SidePanelApp() {
   const contacts = useContacts();
   const country = connection?.cityCountry ?? browserRegion();
   const readOnly = connection?.role === 'viewer';
+  // A contributor's delete of a contact is set aside on the server for a coordinator to restore or erase;
+  // only a coordinator's (or a library not connected to a server) erases (server/stakeholders/set-aside.ts).
+  const erasesContacts = !connection || connection.role === 'coordinator';
   const authorName = (memberId: string | null) =>
     memberId === null || memberId === connection?.memberId
       ? (connection?.memberName ?? null)
@@ -146,6 +149,7 @@ export function SidePanelApp() {
             capture={capture}
             onCaptureDone={() => setCapture(null)}
             readOnly={readOnly}
+            erases={erasesContacts}
           />
         ) : showConflicts ? (
           <ConflictsView library={library} directory={directory} onBack={() => setShowConflicts(false)} />

@@ -51,6 +51,11 @@ export function setAsideScenarios(backend: Backend) {
         stakeholder: { id: c.id, name: personal.name, emails: [personal.email], phones: [personal.phone] },
       });
       expect(kept.practiceIds.sort()).toEqual([...c.practices].sort());
+      // An access request is told the record is still held, and where.
+      const access = await w.call('GET', `/api/stakeholders/${c.id}/export`, {
+        token: w.a.coordinator.token,
+      });
+      expect([access.status, access.body.error.code]).toEqual([409, 'set_aside']);
       for (const token of [w.a.contributor.token, w.a.viewer.token]) {
         const refused = await w.call('GET', '/api/stakeholders/set-aside', { token });
         expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
