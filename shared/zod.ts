@@ -2,5 +2,5 @@
 // every string refuses a lone surrogate (shared/zod-well-formed.ts says how and why).
 import * as z from './zod-well-formed.ts';
 
-export { z };
 export { wellFormedCheck } from './zod-well-formed.ts';
+export { z };

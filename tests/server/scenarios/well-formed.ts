@@ -117,12 +117,18 @@ export function wellFormedScenarios(backend: Backend) {
       ];
       let tried = 0;
       for (const creation of creations) {
-        for (const leaf of stringLeaves({ fields: creation.fields, add: (creation as { add?: unknown }).add })) {
+        for (const leaf of stringLeaves({
+          fields: creation.fields,
+          add: (creation as { add?: unknown }).add,
+        })) {
           if (notText.has(String(leaf.at(-1)))) continue;
           const mutation = {
             ...creation,
             id: id(),
-            ...(spoiled({ fields: creation.fields, add: (creation as { add?: unknown }).add }, leaf) as object),
+            ...(spoiled(
+              { fields: creation.fields, add: (creation as { add?: unknown }).add },
+              leaf,
+            ) as object),
           };
           const answer = await w.call('POST', '/api/sync/push', {
             token,
