@@ -3,8 +3,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { RankablePractice } from '../../shared/contacts/ranking.ts';
 import type { Stakeholder } from '../../shared/schemas/stakeholder.ts';
-import { toWellFormed } from '../../shared/well-formed.ts';
 import { materialise } from '../../shared/sync/object-state.ts';
+import { toWellFormed } from '../../shared/well-formed.ts';
 import type { Db } from '../db/client.ts';
 import { libraryObjects } from '../db/schema/index.ts';
 import { liveRows } from '../library/objects.ts';
