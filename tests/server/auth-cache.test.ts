@@ -44,7 +44,7 @@ describe('auth and version caches', () => {
     expect((await w.call('GET', '/api/me', { token: w.a.viewer.token })).status).toBe(401);
   });
 
-  it('a role change and disabling a member take effect at once; re-enabling too', async () => {
+  it('a role change and disabling a member take effect at once; re-enabling too, with a new token', async () => {
     const w = await makeWorld(fileBackend);
     const member = `/api/members/${w.a.contributor.member.id}`;
     const coordinator = { token: w.a.coordinator.token };
@@ -58,7 +58,13 @@ describe('auth and version caches', () => {
     const disabled = await w.call('GET', '/api/me', { token: w.a.contributor.token });
     expect([disabled.status, disabled.body.error.code]).toEqual([401, 'member_disabled']);
     await w.call('PATCH', member, { ...coordinator, json: { disabled: false, role: 'contributor' } });
-    expect((await push(w, w.a.contributor.token)).status).toBe(200);
+    // Disabling revoked the old token for good (server/tenancy/member-access.ts); a new one works at once.
+    expect((await push(w, w.a.contributor.token)).status).toBe(401);
+    const issued = await w.call('POST', '/api/tokens', {
+      ...coordinator,
+      json: { memberId: w.a.contributor.member.id },
+    });
+    expect((await push(w, issued.body.secret)).status).toBe(200);
   });
 
   it("a city's settings change reaches its cached members at once", async () => {
