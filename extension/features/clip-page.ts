@@ -1,5 +1,6 @@
 // Clip the page: read the tab (on demand), find out whether the library already holds it (by page address,
 // then canonical address), and save a new practice with what the member added — or update the existing one.
+import { pageUrl } from '../../shared/schemas/common.ts';
 import type { Practice } from '../../shared/schemas/practice.ts';
 import { normalizeUrl } from '../../shared/url.ts';
 import type { PageExtraction } from '../lib/extract/page.ts';
@@ -9,7 +10,9 @@ import { addHighlight } from '../store/highlights.ts';
 import { createPractice, findPracticeByUrl, updatePractice } from '../store/practices.ts';
 import { extractTab, fallbackExtraction } from './extract-tab.ts';
 
-export type ClipProblem = 'restricted' | 'no-article' | 'failed' | null;
+/** `not-a-page`: the tab shows one of the browser's own pages (chrome://, about:…), which the library does
+ *  not hold (shared/schemas/common.ts pageUrl: http, https or file): there is nothing to save. */
+export type ClipProblem = 'restricted' | 'no-article' | 'failed' | 'not-a-page' | null;
 
 export interface PreparedClip {
   page: PageExtraction;
@@ -25,6 +28,10 @@ export async function findClipped(tab: TargetTab): Promise<Practice | undefined>
 
 export async function prepareClip(tab: TargetTab): Promise<PreparedClip> {
   const url = tab.url ?? '';
+  if (!pageUrl.safeParse(url).success) {
+    const page = fallbackExtraction(url, tab.title);
+    return { page, existing: null, problem: 'not-a-page', draftKey: draftKeyFor(url) };
+  }
   const outcome = await extractTab(tab.id, tab.url);
   const page = outcome.ok ? outcome.page : fallbackExtraction(url, tab.title);
   const problem: ClipProblem = outcome.ok

@@ -1,5 +1,7 @@
 // GET /api/sync/pull: everything that changed in the caller's city since a version, tombstones included, in
-// pages that end on version boundaries (shared/sync/pull.ts). The library version is read first and the
+// pages that end on version boundaries (shared/sync/pull.ts) and hold at most `limit` changes and about
+// readBudgetBytes of stored JSON (a libSQL server refuses answers over 10 MB: server/db/bounded-reads.ts;
+// one statement measures and reads, see readMeasured). The library version is read first and the
 // query bounded by it, so a push committing meanwhile shows up whole in the next pull, never half.
 // The answer is written as JSON text around each row's stored `data` text (already the object's JSON), so a
 // page of 1,000 practices is never parsed and serialised again, and the merge clocks (`meta`) are not read

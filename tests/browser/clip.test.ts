@@ -151,18 +151,19 @@ describe('clipping in Chromium', () => {
     expect(await badgeText(control, other.tabId)).toBe('');
   });
 
-  it('saves a clip with title and address and a clear message when the page cannot be read', async () => {
+  it('says plainly that a browser page is not a page to save, and offers no form', async () => {
     const page = await ext.context.newPage();
     await page.goto('chrome://version');
     const tabId = await tabIdFor(control, 'chrome://version/');
     const popup = await openPopupFor(ext, tabId);
     await expect
       .poll(() => popup.locator('[data-tone="warn"]').textContent())
-      .toContain('does not let extensions read this page');
-    await popup.locator('textarea[name="note"]').fill('Browser version for the IT helpdesk');
-    await popup.getByRole('button', { name: 'Save to library' }).click();
-    await expect.poll(() => popup.locator('[data-tone="ok"]').textContent()).toBe('Saved to your library.');
+      .toContain('one of the browser’s own pages');
+    expect(await popup.getByRole('button', { name: 'Save to library' }).count()).toBe(0);
+    expect(await popup.getByRole('button', { name: 'Open library' }).count()).toBe(1);
+    await popup.screenshot({ path: `${shots}/popup-en-browser-page.png`, fullPage: true });
     await popup.close();
+    await page.close();
   });
 
   it('says plainly when a page has no article, and still saves its title and address', async () => {
@@ -206,7 +207,7 @@ describe('persistence', () => {
     await selectText(page, 'Membership is free for every resident');
     expect(await requestClipSelection(control, tabId)).toMatchObject({ ok: true, createdPractice: true });
     const panel = await openSidePanel(ext);
-    await expect.poll(() => panel.locator('[data-testid="practice-list"] li').count()).toBe(5);
+    await expect.poll(() => panel.locator('[data-testid="practice-list"] li').count()).toBe(4);
     await panel.close();
   });
 
@@ -217,7 +218,7 @@ describe('persistence', () => {
     control = await controlPage(ext);
     const panel = await openSidePanel(ext);
     const rows = panel.locator('[data-testid="practice-list"] li');
-    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => rows.count()).toBe(4);
     expect(await rows.allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining('La médiation interculturelle dans les écoles')]),
     );

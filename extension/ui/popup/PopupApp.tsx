@@ -34,6 +34,7 @@ const problemMessage: Record<NonNullable<PreparedClip['problem']>, MessageKey> =
   restricted: 'extractRestricted',
   'no-article': 'extractNoArticle',
   failed: 'extractFailed',
+  'not-a-page': 'clipNotAPage',
 };
 
 export function PopupApp() {
@@ -155,7 +156,7 @@ export function PopupApp() {
           </>
         )}
         {prep && <PageMeta metadata={existing ?? prep.page.metadata} />}
-        {values && (
+        {values && prep?.problem !== 'not-a-page' && (
           <PracticeForm
             values={values}
             tagSuggestions={tags}
