@@ -10,6 +10,7 @@ import {
   practiceSchema,
 } from '../../shared/schemas/practice.ts';
 import { urlKeys } from '../../shared/url.ts';
+import { wellFormedDeep } from '../../shared/well-formed.ts';
 import { openLibrary, type PracticeText, type StoredPractice, storedPractice } from './db.ts';
 import { announceLibraryChange } from './library-events.ts';
 import { creationMutation, deletionMutation, updateMutation } from './mutations.ts';
@@ -93,7 +94,11 @@ export async function updatePractice(
   // mutation never carries it — an edit made before the text arrived cannot wipe it on the server.
   const before = withText(stored, await tx.objectStore('practiceTexts').get(id));
   const { contentPending, ...current } = before;
-  const updated = practiceSchema.parse({ ...current, ...changes, updatedAt: now.toISOString() });
+  // A copy stored before the extractor repaired lone surrogates may hold one, which the schema now refuses:
+  // repaired to U+FFFD here, so it can still be edited (and the repair syncs with the edit).
+  const updated = practiceSchema.parse(
+    wellFormedDeep({ ...current, ...changes, updatedAt: now.toISOString() }),
+  );
   await tx.objectStore('practices').put(toStored(updated));
   await enqueue(tx, (hlc) => updateMutation('practice', current, updated, hlc), now.getTime());
   await tx.done;

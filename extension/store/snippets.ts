@@ -2,6 +2,7 @@
 // Every write validates and queues its outbox entry in the same transaction (like practices and contacts), so
 // a saved translation always reaches the city library. Reviewed translations are the translation memory.
 import { type Snippet, snippetSchema, type Translation } from '../../shared/schemas/snippet.ts';
+import { wellFormedDeep } from '../../shared/well-formed.ts';
 import { openLibrary } from './db.ts';
 import { tombstoneOf } from './kind-stores.ts';
 import { announceLibraryChange } from './library-events.ts';
@@ -29,7 +30,8 @@ export async function updateSnippet(
   const tx = (await openLibrary()).transaction(['snippets', 'outbox', 'meta'], 'readwrite');
   const before = await tx.objectStore('snippets').get(id);
   if (!before || before.deletedAt) throw new Error(`snippet ${id} not found`);
-  const after = snippetSchema.parse({ ...before, ...changes, updatedAt: now.toISOString() });
+  // Lone surrogates a copy stored before they were repaired may hold become U+FFFD (store/practices.ts).
+  const after = snippetSchema.parse(wellFormedDeep({ ...before, ...changes, updatedAt: now.toISOString() }));
   await tx.objectStore('snippets').put(after);
   await enqueue(tx, (hlc) => updateMutation('snippet', before, after, hlc), now.getTime());
   await tx.done;

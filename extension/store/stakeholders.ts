@@ -2,6 +2,7 @@
 // entry in the same transaction; erasing keeps only an envelope (no name, no details) so the erasure itself
 // syncs to every member's browser and to the server.
 import { type Stakeholder, stakeholderSchema } from '../../shared/schemas/stakeholder.ts';
+import { wellFormedDeep } from '../../shared/well-formed.ts';
 import { openLibrary } from './db.ts';
 import { tombstoneOf } from './kind-stores.ts';
 import { announceLibraryChange } from './library-events.ts';
@@ -29,7 +30,10 @@ export async function updateStakeholder(
   const tx = (await openLibrary()).transaction(['stakeholders', 'outbox', 'meta'], 'readwrite');
   const before = await tx.objectStore('stakeholders').get(id);
   if (!before || before.deletedAt) throw new Error(`contact ${id} not found`);
-  const after = stakeholderSchema.parse({ ...before, ...changes, updatedAt: now.toISOString() });
+  // Lone surrogates a copy stored before they were repaired may hold become U+FFFD (store/practices.ts).
+  const after = stakeholderSchema.parse(
+    wellFormedDeep({ ...before, ...changes, updatedAt: now.toISOString() }),
+  );
   await tx.objectStore('stakeholders').put(after);
   await enqueue(tx, (hlc) => updateMutation('stakeholder', before, after, hlc), now.getTime());
   await tx.done;

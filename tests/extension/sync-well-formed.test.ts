@@ -5,7 +5,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
-import { createPractice, type NewPractice } from '../../extension/store/practices.ts';
+import {
+  createPractice,
+  getPractice,
+  type NewPractice,
+  updatePractice,
+} from '../../extension/store/practices.ts';
 import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
 import { pushOutbox } from '../../extension/sync/push-outbox.ts';
 import { createApp } from '../../server/app.ts';
@@ -80,5 +85,22 @@ describe('pushing a change queued with a lone surrogate', () => {
       '\ufffd',
       ['accoglienza\ufffd'],
     ]);
+  });
+});
+
+describe('editing a copy stored with a lone surrogate', () => {
+  it('repairs it to U+FFFD instead of refusing the edit, and the repair goes with the edit', async () => {
+    const saved = await createPractice(page);
+    const library = await openLibrary();
+    // The copy as a browser before the fix stored it, from a hostile page's title.
+    const stored = await library.get('practices', saved.id);
+    await library.put('practices', { ...stored!, title: 'Sportello\ud800 di accoglienza' });
+    const edited = await updatePractice(saved.id, { note: 'Ask for Ana' });
+    expect([edited.title, edited.note]).toEqual(['Sportello\ufffd di accoglienza', 'Ask for Ana']);
+    expect((await getPractice(saved.id))?.title).toBe('Sportello\ufffd di accoglienza');
+    const outbox = await library.getAll('outbox');
+    expect(outbox.at(-1)!.mutation).toMatchObject({
+      fields: { title: 'Sportello\ufffd di accoglienza', note: 'Ask for Ana' },
+    });
   });
 });
