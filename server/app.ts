@@ -10,7 +10,6 @@ import type { Db } from './db/client.ts';
 import { ApiError } from './errors.ts';
 import { AuthAttempts, type AuthFailureOptions, defaultAuthFailureBudget } from './limits/auth-failures.ts';
 import { type RateLimitOptions, rateLimit } from './limits/rate-limit.ts';
-import { noSniff } from './no-sniff.ts';
 import { errorHandler, type Logger } from './on-error.ts';
 import { cityRoutes } from './routes/city.ts';
 import { conflictRoutes } from './routes/conflicts.ts';
@@ -99,7 +98,6 @@ export function createApp(options: AppOptions) {
     c.set('deps', deps);
     await next();
   });
-  app.use('/api/*', noSniff);
   app.use('/api/*', corsForExtensions(options.extensionOrigins));
   const limitBody = bodyLimit({
     maxSize: deps.limits.maxBodyBytes,

@@ -9,6 +9,10 @@
 // install (the gecko id in wxt.config.ts never appears in an Origin header), so no fixed id could name
 // "this extension" anyway; a listed origin is for an operator who wants the CORS headers too. `*` keeps the
 // old policy (any chrome-extension:// or moz-extension:// origin).
+//
+// Every API answer also gets `X-Content-Type-Options: nosniff` here, errors and preflights included, so no
+// browser reads a JSON answer (which may hold text clipped from any page) as HTML or script: set with the
+// CORS headers, in the same place, rather than by one more middleware on every request.
 // Written here rather than with hono/cors, which gives the same headers but adds `Vary` with `c.header()`
 // after the route has answered: that turns every answer into a fresh Response around a stream of the old
 // one's body, which @hono/node-server then reads back chunk by chunk. Measured with
@@ -70,6 +74,7 @@ async function cors(c: Context, next: () => Promise<void>, origin: string | null
   if (c.req.method === 'OPTIONS') {
     // A preflight: answered here, whether or not the origin may call (a refused one gets no Allow-Origin).
     const headers = new Headers({
+      'X-Content-Type-Options': 'nosniff',
       Vary: 'Origin, Access-Control-Request-Headers',
       'Access-Control-Allow-Methods': corsPolicy.allowMethods,
       'Access-Control-Allow-Headers': corsPolicy.allowHeaders,
@@ -80,7 +85,10 @@ async function cors(c: Context, next: () => Promise<void>, origin: string | null
     return new Response(null, { status: 204, headers });
   }
   await next();
-  const set: [string, string, 'set' | 'append'][] = [['Vary', 'Origin', 'append']];
+  const set: [string, string, 'set' | 'append'][] = [
+    ['Vary', 'Origin', 'append'],
+    ['X-Content-Type-Options', 'nosniff', 'set'],
+  ];
   if (origin) {
     set.push(['Access-Control-Allow-Origin', origin, 'set']);
     set.push(['Access-Control-Expose-Headers', corsPolicy.exposeHeaders, 'set']);
