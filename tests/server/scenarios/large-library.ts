@@ -10,6 +10,7 @@ import {
   readInSlices,
   withShrinkingBudget,
 } from '../../../server/db/bounded-reads.ts';
+import { libraryObjects } from '../../../server/db/schema/index.ts';
 import { catchUpAllSearchIndexes, catchUpSearchIndex } from '../../../server/library/search-index.ts';
 import { pullResponseSchema } from '../../../shared/api/sync.ts';
 import { indexAreaIds } from '../../../shared/taxonomy/index.ts';
@@ -269,6 +270,16 @@ export function largeLibraryScenarios(backend: Backend) {
             (error: unknown) => error,
           );
         expect(isResponseTooLarge(refused)).toBe(true);
+        // Through drizzle (liveRows, practicesLinking) it comes wrapped: a DrizzleQueryError whose `cause` it is.
+        const wrapped = await w.db
+          .select()
+          .from(libraryObjects)
+          .then(
+            () => null,
+            (error: unknown) => error,
+          );
+        expect(wrapped).not.toBeNull();
+        expect(isResponseTooLarge(wrapped)).toBe(true);
         expect(calls[0]).toBe(500);
         expect(calls.length).toBeGreaterThan(2);
         expect(budgets.length).toBeGreaterThan(1);
