@@ -14,8 +14,8 @@
 //   elements) is kept; a client that has not synced for longer gets a full resync (server/sync/prune-history.ts).
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { convertToIncrementalVacuum } from './db/auto-vacuum.ts';
 import { parseExtensionOrigins } from './cors.ts';
+import { convertToIncrementalVacuum } from './db/auto-vacuum.ts';
 import { catchUpAllSearchIndexes } from './library/search-index.ts';
 import { openDatabaseFromEnv } from './node-database.ts';
 import { bootstrapFirstCity, bootstrapMessage } from './tenancy/bootstrap.ts';
