@@ -1,6 +1,7 @@
 // The city's settings a coordinator can change (PATCH /api/city) and that /api/me reports.
-import { z } from '../zod.ts';
+
 import { citySchema } from '../schemas/city.ts';
+import { z } from '../zod.ts';
 
 export const citySettingsSchema = z.object({
   viewersSeeContacts: z

@@ -1,8 +1,9 @@
 // Conflict records: a value that lost a same-field race between two members' edits, kept so the user can see
 // it and restore it (GET /api/conflicts, POST /api/conflicts/:id/restore | /dismiss).
-import { z } from '../zod.ts';
+
 import { idSchema, isoDateTime } from '../schemas/common.ts';
 import { kindSchema } from '../sync/kinds.ts';
+import { z } from '../zod.ts';
 
 export const conflictStatusSchema = z.enum(['open', 'restored', 'dismissed']);
 

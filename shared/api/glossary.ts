@@ -2,8 +2,9 @@
 // glossary (Index areas, programme terms in English and French) ships with the code in shared/translate; a
 // city extends it with labels in its own language (`conceptId` names the built-in concept) or adds its
 // own terms (`conceptId` null). Terms are the city's: another city never sees them.
-import { z } from '../zod.ts';
+
 import { isoDateTime } from '../schemas/common.ts';
+import { z } from '../zod.ts';
 import { apiLanguageCode } from './translate.ts';
 
 export const glossaryTermId = z

@@ -2,12 +2,13 @@
 // page, aggregates and Index coverage, the network view, exports and the period report. Query strings are
 // parsed with `parseParams` (repeated parameters for lists, unknown parameters refused by name), so the JSON
 // routes and the server-rendered pages read filters the same way.
-import { z } from '../zod.ts';
+
 import { reportDataSchema } from '../report/period-report.ts';
 import { highlightSchema } from '../schemas/highlight.ts';
 import { practiceSchema } from '../schemas/practice.ts';
 import { snippetSchema } from '../schemas/snippet.ts';
 import { indexAreaIds } from '../taxonomy/index.ts';
+import { z } from '../zod.ts';
 import { visibleStakeholderSchema } from './stakeholders.ts';
 
 const day = z

@@ -1,11 +1,12 @@
 // Request and response schemas of /api/stakeholders: "who is best placed" search, contacts due for review,
 // the access-request export and erasure (issue 4). Stakeholders themselves sync like every object
 // (shared/sync/README.md); these routes are what sync cannot do.
-import { z } from '../zod.ts';
+
 import { contactDetailFields } from '../contacts/contact-details.ts';
 import { isoDateTime } from '../schemas/common.ts';
 import { indexAreaId } from '../schemas/practice.ts';
 import { stakeholderSchema, stakeholderTypes } from '../schemas/stakeholder.ts';
+import { z } from '../zod.ts';
 import { conflictSchema } from './conflicts.ts';
 
 const contactDetailField = z.enum(contactDetailFields);

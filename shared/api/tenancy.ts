@@ -1,8 +1,9 @@
 // Request and response schemas of the tenancy routes: /api/me, /api/members, /api/tokens.
-import { z } from '../zod.ts';
+
 import { citySchema } from '../schemas/city.ts';
 import { isoDateTime } from '../schemas/common.ts';
 import { memberSchema, roleSchema } from '../schemas/member.ts';
+import { z } from '../zod.ts';
 import { citySettingsSchema } from './city.ts';
 
 export const newCitySchema = citySchema.pick({ name: true, country: true, lang: true }).extend({

@@ -2,7 +2,7 @@
 // (`npm run db:generate`); never edit the generated SQL in server/drizzle by hand.
 
 export * from './library.ts';
+export * from './set-aside.ts';
 export * from './tenancy.ts';
 export * from './translation.ts';
 export * from './web.ts';
-export * from './set-aside.ts';

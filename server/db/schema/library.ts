@@ -33,9 +33,7 @@ export const libraryObjects = sqliteTable(
     index('library_objects_changes_idx').on(t.cityId, t.version),
     index('library_objects_parent_idx').on(t.cityId, t.parentId),
     // Tombstones only (partial): pruning finds those past the horizon without walking the live objects.
-    index('library_objects_tombstones_idx')
-      .on(t.cityId, t.version)
-      .where(sql`deleted_at is not null`),
+    index('library_objects_tombstones_idx').on(t.cityId, t.version).where(sql`deleted_at is not null`),
   ],
 );
 
