@@ -129,7 +129,7 @@ export function withHostile(
   };
   return set(path, (old) => {
     const text = hostile.value;
-    if (typeof old === 'string' && typeof text === 'string' && pick % 2 === 0) {
+    if (typeof old === 'string' && typeof text === 'string' && pick % 3 !== 0) {
       const at = pick % (old.length + 1);
       return old.slice(0, at) + text + old.slice(at);
     }

@@ -4,6 +4,7 @@
 // dashboard's forms (no JSON body in the document) get form fields instead, with and without this site's
 // Origin.
 import fc from 'fast-check';
+import { exampleBodies } from './examples.ts';
 import { controlCharacters, hostileValue, loneSurrogates, pathsOf, toJson, withHostile } from './hostile.ts';
 import { arbitraryFor, type Schema, type SchemaContext } from './schema-arbitrary.ts';
 import type { FuzzRole } from './seed.ts';
@@ -100,9 +101,11 @@ const badCookies = fc.constantFrom(
   'icc_lang=xx; icc_session="quoted"',
 );
 
-const caller = (web: boolean): fc.Arbitrary<Caller> =>
+/** Who sends: writers more often where a body is stored, so hostile values get past the role check. */
+const caller = (web: boolean, writes: boolean): fc.Arbitrary<Caller> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom<Caller>('coordinator', 'contributor', 'viewer') },
+    { weight: writes ? 4 : 2, arbitrary: fc.constantFrom<Caller>('coordinator', 'contributor') },
+    { weight: 1, arbitrary: fc.constant<Caller>('viewer') },
     { weight: 1, arbitrary: fc.constant<Caller>('none') },
     { weight: 1, arbitrary: (web ? badCookies : badTokens).map((bad): Caller => ({ bad })) },
   );
@@ -235,7 +238,7 @@ export function requestArbitrary(operation: Operation, ctx: SchemaContext): fc.A
   const bodyArb: fc.Arbitrary<{ headers: Record<string, string>; body?: Uint8Array; labels: string[] }> = form
     ? formBody(ctx)
     : bodySchema
-      ? jsonBody(bodySchema, ctx)
+      ? jsonBody(bodySchema, ctx, exampleBodies(`${method} ${path}`, ctx.knownIds))
       : fc.oneof(
           { weight: 4, arbitrary: fc.constant({ headers: {}, labels: [] }) },
           {
@@ -248,20 +251,38 @@ export function requestArbitrary(operation: Operation, ctx: SchemaContext): fc.A
           },
         );
 
-  return fc.record({ caller: caller(web), path: pathArb, query: queryArb, body: bodyArb }).map((r) => {
-    const labels = [...r.path.labels, ...r.query.labels, ...r.body.labels];
-    return {
-      route: `${method} ${path}`,
-      method,
-      target: r.path.target + r.query.query,
-      caller: r.caller,
-      headers: r.body.headers,
-      body: method === 'GET' || method === 'HEAD' ? undefined : r.body.body,
-      label: labels.length ? [...new Set(labels)].join('; ') : 'valid',
-      documentedErrors,
-    };
-  });
+  return fc
+    .record({ caller: caller(web, Boolean(bodySchema)), path: pathArb, query: queryArb, body: bodyArb })
+    .map((r) => {
+      const labels = [...r.path.labels, ...r.query.labels, ...r.body.labels];
+      return {
+        route: `${method} ${path}`,
+        method,
+        target: r.path.target + r.query.query,
+        caller: r.caller,
+        headers: r.body.headers,
+        body: method === 'GET' || method === 'HEAD' ? undefined : r.body.body,
+        label: labels.length ? [...new Set(labels)].join('; ') : 'valid',
+        documentedErrors,
+      };
+    });
 }
+
+const textHostile = fc.oneof(
+  loneSurrogates.map((value) => ({ label: 'lone surrogate', value: value as unknown })),
+  controlCharacters.map((value) => ({ label: 'control characters', value: value as unknown })),
+);
+
+/** A string any text may go in (a title, a note, a label), not an id, a stamp, an enum or an address. */
+const isFreeText = (path: (string | number)[], value: unknown) =>
+  typeof value === 'string' &&
+  !/^(id|objectId|hlc|op|kind|clientId|visibility|status|dir|extraction|engine|type|role|lawfulBasis)$|Id$|At$|Url$|^url$/.test(
+    String(path[path.length - 1]),
+  ) &&
+  !/^\d{4}-\d\d-\d\dT|^[0-9a-f]{8}-|^https?:|^[a-z]{2}(-[A-Za-z]{2})?$/.test(value);
+
+const valueAt = (value: unknown, path: (string | number)[]) =>
+  path.reduce<unknown>((at, key) => (at as Record<string | number, unknown> | undefined)?.[key], value);
 
 const jsonContentTypes = fc.oneof(
   { weight: 12, arbitrary: fc.constant({ label: '', type: 'application/json' as string | undefined }) },
@@ -282,20 +303,31 @@ const jsonContentTypes = fc.oneof(
   },
 );
 
-function jsonBody(schema: Schema, ctx: SchemaContext) {
-  const valid = arbitraryFor(schema, ctx);
+function jsonBody(schema: Schema, ctx: SchemaContext, examples: fc.Arbitrary<unknown> | null) {
+  const fromSchema = arbitraryFor(schema, ctx);
+  const valid = examples
+    ? fc.oneof({ weight: 3, arbitrary: examples }, { weight: 1, arbitrary: fromSchema })
+    : fromSchema;
   const value = fc.oneof(
     { weight: 4, arbitrary: valid.map((v) => ({ label: 'valid', text: toJson(v) })) },
     {
       weight: 8,
-      arbitrary: fc.tuple(valid, fc.nat(), hostileValue, fc.nat()).map(([v, at, hostile, pick]) => {
-        const paths = pathsOf(v);
-        const path = paths[at % paths.length]!;
-        return {
-          label: `${hostile.label} at ${path.join('.') || 'body'}`,
-          text: toJson(withHostile(v, path, hostile, pick)),
-        };
-      }),
+      arbitrary: fc
+        .tuple(valid, fc.nat(), hostileValue, fc.nat(), textHostile)
+        .map(([v, at, any, pick, text]) => {
+          // Mostly ill-formed or control text put inside a string already there (the value stays valid
+          // around it, so it is stored and read back later), else any hostile value anywhere.
+          const paths = pathsOf(v);
+          const strings = paths.filter((p) => isFreeText(p, valueAt(v, p)));
+          const inString = strings.length > 0 && at % 5 < 3;
+          const pool = inString ? strings : paths;
+          const path = pool[Math.floor(at / 5) % pool.length]!;
+          const hostile = inString ? text : any;
+          return {
+            label: `${hostile.label} at ${path.join('.') || 'body'}`,
+            text: toJson(withHostile(v, path, hostile, pick)),
+          };
+        }),
     },
     {
       weight: 2,

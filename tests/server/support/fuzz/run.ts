@@ -137,7 +137,8 @@ function callRaw(url: string, method: string, headers: Record<string, string>, b
       .map(([k, v]) => `${k}: ${v}\r\n`)
       .join('');
     socket.write(`${method} ${pathname}${search} HTTP/1.1\r\n${head}\r\n`);
-    socket.end(body);
+    // Not ended: a client that half-closes gets no answer from Node's server (it closes on the end).
+    socket.write(body);
   });
 }
 
@@ -274,6 +275,9 @@ async function callersUsable(target: FuzzTarget): Promise<boolean> {
   return true;
 }
 
+/** The server's body limit (MAX_BODY_BYTES unset: 10 MB). */
+const maxBodyBytes = 10 * 1024 * 1024;
+
 const lastLines = (text: string) => text.trim().split('\n').slice(-6).join('\n');
 
 export async function runFuzz(
@@ -320,11 +324,14 @@ export async function runFuzz(
   for (const [index, operation] of operations.entries()) {
     const routeStarted = Date.now();
     const ctx = { root: target.fixture.openapi, knownIds: target.fixture.knownIds };
+    // Routes that store a body get three times the runs: that is where a bad value gets in.
+    const stores = Boolean(operation.op.requestBody);
     const batch = fc.sample(requestArbitrary(operation as Operation, ctx), {
-      numRuns: runs,
+      numRuns: stores ? runs * 3 : runs,
       seed: seed + index,
     });
     const stored: string[] = [];
+    const routeStatuses: Record<string, number> = {};
     for (const request of batch) {
       requests++;
       let answer: Answer;
@@ -332,6 +339,14 @@ export async function runFuzz(
       try {
         answer = await send(target, request);
       } catch {
+        if (target.server.alive() && (request.body?.length ?? 0) > maxBodyBytes) {
+          // Over the server's body limit: the app answers 413 on the stated length at once, and
+          // @hono/node-server closes the socket after 500 ms of draining; a client still sending may get a
+          // reset that drops the 413 (tests/server/node-adapter.test.ts). The liveness check follows.
+          count('reset (body over the limit)');
+          previous = request;
+          continue;
+        }
         if (target.server.alive()) {
           // The server is up but the connection broke under this request (e.g. it answered a body over a
           // limit early and closed while the body was still being sent): send it once more, and count it.
@@ -364,6 +379,7 @@ export async function runFuzz(
       }
       previous = request;
       count(String(answer.status));
+      routeStatuses[answer.status] = (routeStatuses[answer.status] ?? 0) + 1;
       const promised = answer.status >= 500 ? documented5xx(request, answer) : null;
       if (promised)
         documented[`${request.route} → ${promised}`] =
@@ -413,7 +429,9 @@ export async function runFuzz(
       await target.renew();
       count('renewed');
     }
-    log(`${operation.method} ${operation.path}: ${batch.length} requests, ${Date.now() - routeStarted} ms`);
+    log(
+      `${operation.method} ${operation.path}: ${batch.length} requests, ${Date.now() - routeStarted} ms, ${JSON.stringify(routeStatuses)}${stored.length ? `; accepted: ${[...new Set(stored)].slice(0, 6).join(' | ')}` : ''}`,
+    );
   }
   return { seed, requests, byStatus, documented, resets, failures, ms: Date.now() - started };
 }

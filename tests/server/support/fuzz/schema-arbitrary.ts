@@ -3,6 +3,7 @@
 // hostile variants of them (mutations.ts). Only the keywords our schemas use are read; anything else
 // generates any JSON value.
 import fc from 'fast-check';
+import { indexAreaIds } from '../../../../shared/taxonomy/index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON Schema is untyped data read from the document.
 export type Schema = any;
@@ -83,8 +84,27 @@ function objectArbitrary(schema: Schema, ctx: SchemaContext, depth: number): fc.
       },
     );
   }
-  const model = Object.fromEntries(keys.map((k) => [k, arbitraryFor(properties[k], ctx, depth + 1)]));
+  const model = Object.fromEntries(
+    keys.map((k) => [k, byName(k, properties[k]) ?? arbitraryFor(properties[k], ctx, depth + 1)]),
+  );
   return fc.record(model, { requiredKeys: keys.filter((k) => required.has(k)) });
+}
+
+/**
+ * Values for fields whose rules the JSON Schema does not carry (zod refinements), told by their name:
+ * addresses, e-mails, Index areas, a base version not ahead of a small library. Mostly these, sometimes
+ * anything the schema allows, so both sides of the rule are sent.
+ */
+function byName(key: string, schema: Schema): fc.Arbitrary<unknown> | null {
+  const loose = (arb: fc.Arbitrary<unknown>) =>
+    fc.oneof({ weight: 8, arbitrary: arb }, { weight: 1, arbitrary: json });
+  const types = JSON.stringify(schema);
+  if (/^(url|canonicalUrl|pageUrl|website|image|sourceUrl)$/.test(key) && types.includes('"string"'))
+    return loose(fc.webUrl());
+  if (key === 'emails') return loose(fc.array(fc.emailAddress(), { maxLength: 3 }));
+  if (key === 'areas' || key === 'topics') return loose(fc.subarray([...indexAreaIds], { maxLength: 3 }));
+  if (key === 'baseVersion') return loose(fc.nat(3));
+  return null;
 }
 
 function stringArbitrary(schema: Schema, ctx: SchemaContext): fc.Arbitrary<string> {
