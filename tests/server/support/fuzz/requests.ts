@@ -235,15 +235,16 @@ export function requestArbitrary(operation: Operation, ctx: SchemaContext): fc.A
       return { query: pairs.length ? `?${pairs.join('&')}` : '', labels };
     });
 
-  const bodyArb: fc.Arbitrary<{ headers: Record<string, string>; body?: Uint8Array; labels: string[] }> = form
+  type Body = { headers: Record<string, string>; body?: Uint8Array; labels: string[] };
+  const bodyArb: fc.Arbitrary<Body> = form
     ? formBody(ctx)
     : bodySchema
       ? jsonBody(bodySchema, ctx, exampleBodies(`${method} ${path}`, ctx.knownIds))
       : fc.oneof(
-          { weight: 4, arbitrary: fc.constant({ headers: {}, labels: [] }) },
+          { weight: 4, arbitrary: fc.constant<Body>({ headers: {}, labels: [] }) },
           {
             weight: 1,
-            arbitrary: fc.constant({
+            arbitrary: fc.constant<Body>({
               headers: { 'Content-Type': 'application/json' },
               body: bytes('{"unexpected":"\\ud800"}'),
               labels: ['unexpected body'],
@@ -344,7 +345,7 @@ function jsonBody(schema: Schema, ctx: SchemaContext, examples: fc.Arbitrary<unk
     },
   );
   return fc.tuple(value, jsonContentTypes).map(([v, type]) => ({
-    headers: type.type ? { 'Content-Type': type.type } : {},
+    headers: (type.type ? { 'Content-Type': type.type } : {}) as Record<string, string>,
     body: bytes(v.text),
     labels: [v.label === 'valid' ? '' : v.label, type.label].filter(Boolean),
   }));
@@ -367,8 +368,8 @@ function formBody(_ctx: SchemaContext) {
     },
     { weight: 3, arbitrary: hostileText as fc.Arbitrary<{ label: string; value: UrlPiece }> },
   );
-  const origin = fc.constantFrom(
-    { label: '', headers: { Origin: '{origin}' } as Record<string, string> },
+  const origin = fc.constantFrom<{ label: string; headers: Record<string, string> }>(
+    { label: '', headers: { Origin: '{origin}' } },
     { label: '', headers: { Origin: '{origin}' } },
     { label: '', headers: { Origin: '{origin}' } },
     { label: 'foreign origin', headers: { Origin: 'https://evil.example' } },
