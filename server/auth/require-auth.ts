@@ -43,21 +43,21 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (!caller) {
     // Not a token this process trusted a moment ago: a check a stranger could be guessing at, so it spends
     // from the address's budget of failed attempts (limits/auth-failures.ts), given back if the token is good.
-    const begun = await c.get('deps').authAttempts.begin(c);
-    if (!begun.ok) throw tooManyAttempts(begun.retryAfter);
-    const { attempt } = begun;
-    if (!tokenPattern.test(secret)) {
+    // Past the budget an unknown token is answered 429; a good one still passes.
+    const attempt = await c.get('deps').authAttempts.begin(c);
+    const unknown = () => {
       attempt.failed('bad_token');
-      throw unauthorized('invalid_token', 'the access token is not valid');
-    }
+      return attempt.refusedFor === null
+        ? unauthorized('invalid_token', 'the access token is not valid')
+        : tooManyAttempts(attempt.refusedFor);
+    };
+    if (!tokenPattern.test(secret)) throw unknown();
     const stamp = caches.callers.stamp(secret);
     const [row] = await preparedFor(db).callerByHash.execute({ hash: await hashToken(secret) });
-    if (!row) {
-      attempt.failed('bad_token');
-      throw unauthorized('invalid_token', 'the access token is not valid');
-    }
+    if (!row) throw unknown();
     caller = row as Caller;
     if (caller.token.revokedAt || caller.member.disabledAt) {
+      // A real token, refused for a reason its holder must hear (the extension stops syncing and says so).
       attempt.failed(caller.member.disabledAt ? 'member_disabled' : 'token_revoked');
     } else {
       await attempt.succeeded();

@@ -103,14 +103,16 @@ const pageSetup = createMiddleware<WebEnv>(async (c, next) => {
 
 /**
  * Starts checking a secret the browser sent (cookie, link, pasted token): an attempt from its address's
- * budget of failed attempts (limits/auth-failures.ts), or, when that is spent, the 429 page to answer.
+ * budget of failed attempts (limits/auth-failures.ts).
  */
-async function beginCheck(c: Context<WebEnv>): Promise<AuthAttempt | Response> {
-  const begun = await c.get('deps').authAttempts.begin(c);
-  if (begun.ok) return begun.attempt;
+const beginCheck = (c: Context<WebEnv>): Promise<AuthAttempt> => c.get('deps').authAttempts.begin(c);
+
+/** After a failed check: the 429 page when the address is past its budget, else null (the usual refusal). */
+function refusedPage(c: Context<WebEnv>, attempt: AuthAttempt): Response | Promise<Response> | null {
+  if (attempt.refusedFor === null) return null;
   const view = c.get('view');
-  c.header('Retry-After', String(begun.retryAfter));
-  const text = view.t('tooManyAttemptsText', { seconds: String(begun.retryAfter) });
+  c.header('Retry-After', String(attempt.refusedFor));
+  const text = view.t('tooManyAttemptsText', { seconds: String(attempt.refusedFor) });
   return html(c, messagePage(view, { title: view.t('tooManyAttemptsTitle'), text, back: false }), 429);
 }
 
@@ -119,11 +121,13 @@ async function checkSession(c: Context<WebEnv>, secret: string | undefined) {
   if (!secret) return null;
   const { db, clock } = c.get('deps');
   const attempt = await beginCheck(c);
-  if (attempt instanceof Response) return attempt;
   const found = await findSession(db, secret, clock());
-  if (found) await attempt.succeeded();
-  else attempt.failed('bad_session');
-  return found;
+  if (found) {
+    await attempt.succeeded();
+    return found;
+  }
+  attempt.failed('bad_session');
+  return refusedPage(c, attempt);
 }
 
 /** A POSTed form's fields, or null when the body is not the form its content type says (e.g. multipart). */
@@ -238,10 +242,11 @@ export const webRoutes = new Hono<WebEnv>()
     const next = typeof form.next === 'string' ? form.next : '';
     const token = typeof form.token === 'string' ? form.token : '';
     const attempt = await beginCheck(c);
-    if (attempt instanceof Response) return attempt;
     const signingIn = await userForToken(db, token);
     if (!signingIn) {
       attempt.failed('bad_sign_in_token');
+      const refused = refusedPage(c, attempt);
+      if (refused) return refused;
       const view = c.get('view');
       return html(c, signInPage(view, { next: safeNextPath(next), message: 'signInBadToken' }), 400);
     }
@@ -259,12 +264,11 @@ export const webRoutes = new Hono<WebEnv>()
     const secret = c.req.query('token') ?? '';
     const next = safeNextPath(c.req.query('next'));
     const attempt = await beginCheck(c);
-    if (attempt instanceof Response) return attempt;
     const found = await peekSignInLink(db, secret, clock());
     const signingIn = found?.tokenId ? await redeemSignInLink(db, secret, clock()) : null;
     if (!found || (found.tokenId && !signingIn)) {
       attempt.failed('bad_sign_in_link');
-      return signInForm(c, 'signInLinkInvalid', 400);
+      return refusedPage(c, attempt) ?? signInForm(c, 'signInLinkInvalid', 400);
     }
     await attempt.succeeded();
     if (!signingIn) return html(c, signInLinkPage(c.get('view'), { secret, next, user: found.user }));
@@ -279,11 +283,10 @@ export const webRoutes = new Hono<WebEnv>()
     const secret = typeof form.token === 'string' ? form.token : '';
     const next = typeof form.next === 'string' ? form.next : '';
     const attempt = await beginCheck(c);
-    if (attempt instanceof Response) return attempt;
     const signingIn = await redeemSignInLink(db, secret, clock());
     if (!signingIn) {
       attempt.failed('bad_sign_in_link');
-      return signInForm(c, 'signInLinkInvalid', 400);
+      return refusedPage(c, attempt) ?? signInForm(c, 'signInLinkInvalid', 400);
     }
     await attempt.succeeded();
     return signInAnswer(c, signingIn, next);
