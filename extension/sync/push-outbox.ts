@@ -13,14 +13,27 @@ import { keepSetAside, labelOf, type SetAsideChange } from '../store/set-aside.t
 import { callApi, SyncError } from './api-client.ts';
 import { type Connection, clientId } from './connection.ts';
 
+/** UTF-8 bytes of a batch's mutations, well under the server's default body limit (10 MB, in bytes). */
 const maxBatchBytes = 4_000_000;
+
+/** How many bytes `text` takes in UTF-8 (what the server's body limit counts), without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    // Two code units of a pair make 4 bytes (2 + 2), a lone one is sent as U+FFFD (3).
+    bytes += unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
+}
 
 export function batches(entries: readonly OutboxEntry[]): OutboxEntry[][] {
   const out: OutboxEntry[][] = [];
   let current: OutboxEntry[] = [];
   let bytes = 0;
   for (const entry of entries) {
-    const size = JSON.stringify(entry.mutation).length;
+    const size = utf8Length(JSON.stringify(entry.mutation));
     if (current.length && (current.length >= maxMutationsPerPush || bytes + size > maxBatchBytes)) {
       out.push(current);
       current = [];
@@ -41,7 +54,8 @@ export async function pushOutbox(connection: Connection): Promise<number> {
   const pending = await db.getAll('outbox');
   const client = await clientId();
   let sent = 0;
-  for (let batch of batches(pending)) {
+  const queue = batches(pending);
+  for (let batch = queue.shift(); batch; batch = queue.shift()) {
     while (batch.length > 0) {
       let answer: PushResponse;
       try {
@@ -52,6 +66,17 @@ export async function pushOutbox(connection: Connection): Promise<number> {
           body: { clientId: client, mutations: batch.map((e) => wellFormedDeep(e.mutation)) },
         });
       } catch (error) {
+        if (isTooLarge(error)) {
+          // More than this server takes in one request (its limit may be lower than the default): send the
+          // first half, then the second, in order; one change alone that is too large can never go.
+          if (batch.length > 1) {
+            const half = Math.ceil(batch.length / 2);
+            queue.unshift(batch.slice(0, half), batch.slice(half));
+            break;
+          }
+          await setAside(db, batch[0]!, (error as SyncError).failure.detail);
+          break;
+        }
         const refused = refusedIndex(error, batch.length);
         if (refused === undefined) throw error;
         // Nothing of the batch was committed (all or nothing): the others go again without it.
@@ -99,6 +124,15 @@ async function acknowledge(db: LibraryDb, batch: readonly OutboxEntry[], answer:
   await tx.done;
 }
 
+/** A 413: the request was larger than the server takes (`payload_too_large`, `batch_too_large`). */
+function isTooLarge(error: unknown): boolean {
+  return (
+    error instanceof SyncError &&
+    error.failure.reason === 'rejected' &&
+    (error.failure.code === 'payload_too_large' || error.failure.code === 'batch_too_large')
+  );
+}
+
 /** The index of the batch's mutation a 400 `validation_failed` names (`mutations.N.…: …`), if it names one. */
 export function refusedIndex(error: unknown, size: number): number | undefined {
   if (!(error instanceof SyncError) || error.failure.reason !== 'rejected') return undefined;
@@ -121,7 +155,7 @@ async function setAside(db: LibraryDb, entry: OutboxEntry, detail: string) {
     {
       mutation,
       why: 'refused',
-      detail: detail.replace(/^400 /, '').replace(/ \[\{.*$/s, ''),
+      detail: detail.replace(/^4\d\d /, '').replace(/ \[\{.*$/s, ''),
       label,
       at: new Date().toISOString(),
     },

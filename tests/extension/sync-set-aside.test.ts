@@ -57,9 +57,9 @@ beforeAll(() => {
   }) as typeof fakeBrowser.i18n.getMessage;
 });
 
-async function world() {
+async function world(options: { maxBodyBytes?: number } = {}) {
   const { db } = await freshFileDb();
-  const app = createApp({ db, rateLimit: false, log: () => {} });
+  const app = createApp({ db, rateLimit: false, log: () => {}, ...options });
   vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => app.fetch(new Request(input, init)));
   const now = Date.now();
   const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
@@ -203,5 +203,37 @@ describe('a change the city library will never take', () => {
     expect(aside).toMatchObject({ why: 'dropped', dropped: { tags: ['c1', 'c2'] } });
     expect(setAsideText(aside!)).toMatch(/the list was full, so these were not added: c1, c2/);
     expect((await getPractice(practice.id))?.tags).toHaveLength(50);
+  });
+
+  it('too large for the server in one request, is sent in halves; one change alone too large is set aside', async () => {
+    // A server whose body limit is 400 KB, and page texts of 150 KB in UTF-8 but 50,000 characters each
+    // (three bytes a character): counted in characters, all three would seem to fit one request.
+    const w = await world({ maxBodyBytes: 400_000 });
+    const me = await w.member('Chiara');
+    await saveConnection(me);
+    const text = (n: number) => '€'.repeat(n);
+    const kept = [];
+    for (let i = 0; i < 3; i++)
+      kept.push(
+        await createPractice({ ...page, url: `https://www.comune.bari.it/p${i}`, contentMarkdown: text(50_000) }),
+      );
+    const huge = await createPractice({
+      ...page,
+      url: 'https://www.comune.bari.it/huge',
+      title: 'Rapporto annuale',
+      contentMarkdown: text(150_000),
+    });
+    const status = await syncNow();
+    expect(status).toMatchObject({ phase: 'idle', failure: null, pending: 0 });
+    for (const p of kept) expect(await w.serverObject(me.token, p.id)).toBeGreaterThan(0);
+    const pulled = await fetch(`${server}/api/sync/pull?since=0&omit=contentMarkdown`, {
+      headers: { authorization: `Bearer ${me.token}` },
+    });
+    const ids = ((await pulled.json()) as { changes: { id: string }[] }).changes.map((c) => c.id);
+    expect(ids.sort()).toEqual(kept.map((p) => p.id).sort());
+    const [aside, ...more] = await listSetAside();
+    expect(more).toEqual([]);
+    expect(aside).toMatchObject({ why: 'refused', mutation: { objectId: huge.id } });
+    expect(setAsideText(aside!)).toMatch(/^new practice “Rapporto annuale”: the server refused it/);
   });
 });
