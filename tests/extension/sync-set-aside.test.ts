@@ -215,7 +215,11 @@ describe('a change the city library will never take', () => {
     const kept = [];
     for (let i = 0; i < 3; i++)
       kept.push(
-        await createPractice({ ...page, url: `https://www.comune.bari.it/p${i}`, contentMarkdown: text(50_000) }),
+        await createPractice({
+          ...page,
+          url: `https://www.comune.bari.it/p${i}`,
+          contentMarkdown: text(50_000),
+        }),
       );
     const huge = await createPractice({
       ...page,
