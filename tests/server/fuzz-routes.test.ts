@@ -11,6 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fakeDeepLKey, startFakeDeepL } from '../support/fake-deepl.ts';
+import { type FakeEngine, startFakeLibreTranslate } from '../support/fake-libretranslate.ts';
 import { describeReport, type FuzzTarget, runFuzz } from './support/fuzz/run.ts';
 import { seedFuzzDatabase } from './support/fuzz/seed.ts';
 import { startServerProcess } from './support/server-process.ts';
@@ -25,13 +27,30 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
+/**
+ * Translation engines for the fuzzed server: LibreTranslate- and DeepL-compatible servers on 127.0.0.1 that
+ * follow their documented contracts (tests/support/fake-*.ts), so POST /api/translate runs its engine path with
+ * hostile text for either engine, rather than answering 503 no_engine.
+ */
+let engines: FakeEngine[] | undefined;
+async function engineEnv(): Promise<Record<string, string>> {
+  if (!engines) {
+    engines = [await startFakeLibreTranslate(), await startFakeDeepL()];
+    cleanups.unshift(async () => {
+      for (const engine of engines ?? []) await engine.stop();
+    });
+  }
+  const [libre, deepl] = engines;
+  return { LIBRETRANSLATE_URL: libre!.url, DEEPL_API_KEY: fakeDeepLKey, DEEPL_API_URL: deepl!.url };
+}
+
 /** A server process on an embedded file in a temp folder; renewing it starts over in a new folder. */
 async function fileTarget(): Promise<FuzzTarget> {
   let dir = '';
   const open = async () => {
     dir = mkdtempSync(join(tmpdir(), 'icc-fuzz-'));
     const fixture = await seedFuzzDatabase(`file:${join(dir, 'icc-clipper.db')}`);
-    return { fixture, server: await startServerProcess({ dataDir: dir }) };
+    return { fixture, server: await startServerProcess({ dataDir: dir }, { extraEnv: await engineEnv() }) };
   };
   const target = { ...(await open()) } as FuzzTarget;
   const close = async () => {
@@ -39,7 +58,7 @@ async function fileTarget(): Promise<FuzzTarget> {
     rmSync(dir, { recursive: true, force: true });
   };
   target.restart = async () => {
-    target.server = await startServerProcess({ dataDir: dir });
+    target.server = await startServerProcess({ dataDir: dir }, { extraEnv: await engineEnv() });
   };
   target.renew = async () => {
     await close();
@@ -55,7 +74,10 @@ async function sqldTarget(): Promise<FuzzTarget> {
   const open = async () => {
     sqld = await startSqld();
     const fixture = await seedFuzzDatabase(sqld.url);
-    return { fixture, server: await startServerProcess({ libsqlUrl: sqld.url }) };
+    return {
+      fixture,
+      server: await startServerProcess({ libsqlUrl: sqld.url }, { extraEnv: await engineEnv() }),
+    };
   };
   const target = { ...(await open()) } as FuzzTarget;
   const close = async () => {
@@ -63,7 +85,7 @@ async function sqldTarget(): Promise<FuzzTarget> {
     sqld.stop();
   };
   target.restart = async () => {
-    target.server = await startServerProcess({ libsqlUrl: sqld.url });
+    target.server = await startServerProcess({ libsqlUrl: sqld.url }, { extraEnv: await engineEnv() });
   };
   target.renew = async () => {
     await close();

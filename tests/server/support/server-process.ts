@@ -37,16 +37,16 @@ export async function startServerProcess(
   database: ServerDatabase,
   { timeoutMs = 30_000, extraEnv = {} }: { timeoutMs?: number; extraEnv?: Record<string, string> } = {},
 ): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['LIBSQL_URL', 'LIBSQL_AUTH_TOKEN', 'PUBLIC_URL', 'LIBRETRANSLATE_URL', 'DEEPL_API_KEY'])
+    delete env[name];
+  Object.assign(env, {
     PORT: '0',
     HOST: '127.0.0.1',
     RATE_LIMIT_PER_SECOND: '0',
     AUTH_FAILURE_PER_SECOND: '0',
     ...extraEnv,
-  };
-  for (const name of ['LIBSQL_URL', 'LIBSQL_AUTH_TOKEN', 'PUBLIC_URL', 'LIBRETRANSLATE_URL', 'DEEPL_API_KEY'])
-    delete env[name];
+  });
   if (database.libsqlUrl) env.LIBSQL_URL = database.libsqlUrl;
   else env.DATA_DIR = database.dataDir;
   // `node --import tsx` rather than the tsx CLI: one process, so its pid is the server's (kill -9 hits it).
