@@ -7,6 +7,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { erasureSchema } from '../../shared/api/stakeholders.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { syncedFields } from '../../shared/schemas/common.ts';
 import { formatHlc } from '../../shared/sync/hlc.ts';
 import type { Caller } from '../app-env.ts';
 import type { Db } from '../db/client.ts';
@@ -93,13 +94,5 @@ const filled = (data: Record<string, unknown>) =>
     .filter(([k, v]) => !envelope.has(k) && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
     .map(([k]) => k);
 
-const envelope = new Set([
-  'id',
-  'cityId',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'deletedAt',
-  'version',
-]);
+/** The fields every synced object carries (not the person's data). */
+const envelope = new Set(Object.keys(syncedFields));

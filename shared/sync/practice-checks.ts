@@ -6,7 +6,7 @@
 // pushed practice, twice (the wire schema, then the merged object), a tenth of a bulk push's CPU. The rules
 // are proved against the schemas by tests/shared/push-fast-path.test.ts (random valid and damaged values).
 import { uuidPattern } from '../ids.ts';
-import { isoDateTime, toLanguageTag } from '../schemas/common.ts';
+import { isoDateTime, syncedFields, toLanguageTag } from '../schemas/common.ts';
 import { practiceFields } from '../schemas/practice.ts';
 import { indexAreaIds } from '../taxonomy/index.ts';
 import { isWellFormed } from '../well-formed.ts';
@@ -97,16 +97,7 @@ export function checkedList(v: unknown, max: number, element: (v: unknown) => Ch
 /** The sizes practiceSchema allows its sets. */
 const practiceSetMax: Record<string, number> = { areas: 18, tags: 50, stakeholderIds: 500 };
 
-const envelopeKeys = [
-  'id',
-  'cityId',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'deletedAt',
-  'version',
-];
+const envelopeKeys = Object.keys(syncedFields);
 
 const nonEmptyOrNull = (v: unknown) => v === null || (typeof v === 'string' && v.length >= 1);
 
