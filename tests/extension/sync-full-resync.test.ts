@@ -3,7 +3,7 @@
 // deletes the copies the server deleted meanwhile (whose tombstones were pruned). Real server app on a fresh
 // libSQL file, fetch routed to it; fake-indexeddb.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
 import {
@@ -14,17 +14,14 @@ import {
   updatePractice,
 } from '../../extension/store/practices.ts';
 import { createStakeholder, getStakeholder } from '../../extension/store/stakeholders.ts';
-import { type Connection, getCursor, saveConnection } from '../../extension/sync/connection.ts';
+import { getCursor, saveConnection } from '../../extension/sync/connection.ts';
 import { pullChanges } from '../../extension/sync/pull-changes.ts';
 import { pushOutbox } from '../../extension/sync/push-outbox.ts';
 import { backgroundWork } from '../../extension/sync/sync-engine.ts';
-import { createApp } from '../../server/app.ts';
 import { horizonMsOf, pruneHistory } from '../../server/sync/prune-history.ts';
-import { addMember, createCity, issueToken } from '../../server/tenancy/tenancy.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { freshFileDb } from '../server/support/fresh-db.ts';
+import { cityServer } from './support/city-server.ts';
 
-const server = 'http://library.test';
 const dayMs = 24 * 60 * 60 * 1000;
 
 const practice = (n: number): NewPractice => ({
@@ -51,40 +48,11 @@ beforeEach(async () => {
 afterEach(() => backgroundWork());
 
 it('pulls the whole library again from 0, keeps unsent changes and deletes what was deleted or erased meanwhile', async () => {
-  const { db } = await freshFileDb();
-  const app = createApp({ db, rateLimit: false, log: () => {}, history: false });
-  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => app.fetch(new Request(input, init)));
-  const now = Date.now();
-  const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
-  const token = async (name: string, role: 'contributor' | 'coordinator' = 'contributor') => {
-    const m = await addMember(db, city.id, { name, role }, now);
-    return {
-      memberId: m.id,
-      secret: (await issueToken(db, { cityId: city.id, memberId: m.id }, now)).secret,
-    };
-  };
-  const ana = await token('Ana');
-  const bruno = await token('Bruno');
-  const carla = await token('Carla', 'coordinator');
-  const connection: Connection = {
-    server,
-    token: ana.secret,
-    memberId: ana.memberId,
-    memberName: 'Ana',
-    role: 'contributor',
-    cityId: city.id,
-    cityName: city.name,
-    cityCountry: city.country,
-    connectedAt: new Date(now).toISOString(),
-  };
-  const brunoPush = async (mutations: unknown[], secret = bruno.secret) => {
-    const res = await app.request('/api/sync/push', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: 'bruno-browser', mutations }),
-    });
-    expect(res.status).toBe(200);
-  };
+  const { db, app, now, member, push } = await cityServer({ history: false });
+  const connection = await member('Ana');
+  const bruno = await member('Bruno');
+  const carla = await member('Carla', 'coordinator');
+  const brunoPush = (mutations: unknown[], token = bruno.token) => push(token, mutations, 'bruno-browser');
   const hlc = () => `${new Date().toISOString()}-0000`;
 
   await saveConnection(connection);
@@ -135,7 +103,7 @@ it('pulls the whole library again from 0, keeps unsent changes and deletes what 
   // A coordinator erases the contact: only its tombstone told other browsers, and it is pruned too.
   await brunoPush(
     [{ id: uuidv7(), kind: 'stakeholder', objectId: contact.id, baseVersion: 1, hlc: hlc(), op: 'delete' }],
-    carla.secret,
+    carla.token,
   );
   await pruneHistory(db, { nowMs: now + 31 * dayMs, horizonMs: horizonMsOf(30) });
 
@@ -162,7 +130,7 @@ it('pulls the whole library again from 0, keeps unsent changes and deletes what 
   // The unsent changes still go through.
   await pushOutbox(connection);
   const res = await app.request('/api/sync/pull?since=0', {
-    headers: { authorization: `Bearer ${bruno.secret}` },
+    headers: { authorization: `Bearer ${bruno.token}` },
   });
   const { changes } = (await res.json()) as { changes: { id: string; object?: { note?: string } }[] };
   expect(changes.map((c) => c.id).sort()).toEqual([editedHere.id, createdHere.id, brunos].sort());

@@ -4,43 +4,19 @@
 // Against the real server app on a fresh libSQL file (fetch routed to Hono); IndexedDB is fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
-import {
-  createPractice,
-  getPractice,
-  type NewPractice,
-  updatePractice,
-} from '../../extension/store/practices.ts';
+import { createPractice, getPractice, updatePractice } from '../../extension/store/practices.ts';
 import { dismissSetAside, listSetAside } from '../../extension/store/set-aside.ts';
-import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
+import { saveConnection } from '../../extension/sync/connection.ts';
 import { backgroundWork, syncNow } from '../../extension/sync/sync-engine.ts';
 import { setAsideText } from '../../extension/ui/sidepanel/set-aside-text.ts';
-import { createApp } from '../../server/app.ts';
-import { addMember, createCity, issueToken } from '../../server/tenancy/tenancy.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { freshFileDb } from '../server/support/fresh-db.ts';
+import { bariPractice, cityServer, server } from './support/city-server.ts';
 
-const server = 'http://library.test';
-const page: NewPractice = {
-  url: 'https://www.comune.bari.it/welcome-desk',
-  canonicalUrl: null,
-  title: 'Sportello di accoglienza multilingue',
-  excerpt: '',
-  siteName: 'Comune di Bari',
-  byline: null,
-  publishedTime: null,
-  lang: 'it',
-  dir: 'ltr',
-  image: null,
-  contentMarkdown: 'Testo',
-  extraction: 'full',
-  areas: ['welcoming_newcomers'],
-  tags: ['accoglienza'],
-  note: '',
-};
+const page = bariPractice;
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const en: Catalogue = JSON.parse(readFileSync('extension/public/_locales/en/messages.json', 'utf8'));
@@ -58,37 +34,7 @@ beforeAll(() => {
 });
 
 async function world(options: { maxBodyBytes?: number } = {}) {
-  const { db } = await freshFileDb();
-  const app = createApp({ db, rateLimit: false, log: () => {}, ...options });
-  vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => app.fetch(new Request(input, init)));
-  const now = Date.now();
-  const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
-  const member = async (name: string) => {
-    const m = await addMember(db, city.id, { name, role: 'contributor' }, now);
-    const { secret } = await issueToken(db, { cityId: city.id, memberId: m.id }, now);
-    const connection: Connection = {
-      server,
-      token: secret,
-      memberId: m.id,
-      memberName: name,
-      role: 'contributor',
-      cityId: city.id,
-      cityName: city.name,
-      cityCountry: city.country,
-      connectedAt: new Date(now).toISOString(),
-    };
-    return connection;
-  };
-  /** Another member's browser, speaking the protocol directly. */
-  const push = async (token: string, mutations: unknown[]) => {
-    const res = await app.request('/api/sync/push', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: 'other-browser', mutations }),
-    });
-    expect(res.status).toBe(200);
-    return res.json();
-  };
+  const { app, member, push } = await cityServer(options);
   const serverObject = async (token: string, id: string) => {
     const res = await app.request('/api/sync/push', {
       method: 'POST',

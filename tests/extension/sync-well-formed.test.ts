@@ -5,37 +5,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, useLibraryDatabase } from '../../extension/store/db.ts';
 import { pendingChanges } from '../../extension/store/outbox.ts';
-import {
-  createPractice,
-  getPractice,
-  type NewPractice,
-  updatePractice,
-} from '../../extension/store/practices.ts';
-import { type Connection, saveConnection } from '../../extension/sync/connection.ts';
+import { createPractice, getPractice, updatePractice } from '../../extension/store/practices.ts';
+import { saveConnection } from '../../extension/sync/connection.ts';
 import { pushOutbox } from '../../extension/sync/push-outbox.ts';
-import { createApp } from '../../server/app.ts';
-import { addMember, createCity, issueToken } from '../../server/tenancy/tenancy.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { freshFileDb } from '../server/support/fresh-db.ts';
+import { bariPractice, cityServer } from './support/city-server.ts';
 
-const server = 'http://library.test';
-const page: NewPractice = {
-  url: 'https://www.comune.bari.it/welcome-desk',
-  canonicalUrl: null,
-  title: 'Sportello di accoglienza',
-  excerpt: '',
-  siteName: 'Comune di Bari',
-  byline: null,
-  publishedTime: null,
-  lang: 'it',
-  dir: 'ltr',
-  image: null,
-  contentMarkdown: 'Testo',
-  extraction: 'full',
-  areas: [],
-  tags: ['accoglienza'],
-  note: '',
-};
+const page = { ...bariPractice, title: 'Sportello di accoglienza', areas: [] };
 
 beforeEach(async () => {
   await useLibraryDatabase(`sync-well-formed-${uuidv7()}`);
@@ -44,24 +20,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('pushing a change queued with a lone surrogate', () => {
   it('delivers it with U+FFFD in its place, and the outbox empties', async () => {
-    const { db } = await freshFileDb();
-    const app = createApp({ db, rateLimit: false, log: () => {} });
-    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => app.fetch(new Request(input, init)));
-    const now = Date.now();
-    const city = await createCity(db, { name: 'Bari', country: 'IT', lang: 'it' }, now);
-    const m = await addMember(db, city.id, { name: 'Ana', role: 'contributor' }, now);
-    const { secret } = await issueToken(db, { cityId: city.id, memberId: m.id }, now);
-    const connection: Connection = {
-      server,
-      token: secret,
-      memberId: m.id,
-      memberName: 'Ana',
-      role: 'contributor',
-      cityId: city.id,
-      cityName: city.name,
-      cityCountry: city.country,
-      connectedAt: new Date(now).toISOString(),
-    };
+    const { db, member } = await cityServer();
+    const connection = await member('Ana');
     await saveConnection(connection);
     const saved = await createPractice(page);
     // The queued creation as a browser before the fix stored it: the page's lone surrogates kept.
